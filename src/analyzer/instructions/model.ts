@@ -1,0 +1,217 @@
+import type { Diagnostic } from '../core/diagnostic.ts';
+import type { Span } from '../core/span.ts';
+import type { Heredoc, InstructionNode, Word } from '../parse/tree.ts';
+
+/**
+ * The instruction model, in two steps as in BuildKit:
+ *   1. `DockerfileModel`: typed commands grouped in stages (BuildKit's `instructions.Parse`).
+ *      Values are still unexpanded words.
+ *   2. `EvaluatedBuild`: the target and the stages it reaches, with variables expanded in
+ *      every argument BuildKit expands, and the state (env, workdir, user, shell) each command
+ *      sees (the dispatch half of BuildKit's `dockerfile2llb`). This is what `graph/` lowers
+ *      and what dispatch-time rules read.
+ * Owned by `instructions/`.
+ */
+
+export interface Flag {
+  /** Without dashes: `from`, `link`, `mount`. */
+  readonly name: string;
+  /** Undefined for a bare boolean flag (`--link`). */
+  readonly value: string | undefined;
+  readonly span: Span;
+}
+
+interface CommandBase {
+  readonly node: InstructionNode;
+  /** Validated flags, in the order written. */
+  readonly flags: readonly Flag[];
+}
+
+export interface FromCommand extends CommandBase {
+  readonly kind: 'from';
+  readonly image: Word;
+  readonly platform?: Word;
+  /** Lower-cased stage name after `AS`, if any. */
+  readonly stageName?: Word;
+}
+
+export interface RunMount {
+  /** The raw `--mount` value, unexpanded. */
+  readonly raw: string;
+  readonly span: Span;
+}
+
+export interface RunCommand extends CommandBase {
+  readonly kind: 'run';
+  /** Shell form: one element holding the raw text. JSON form: the decoded array. */
+  readonly args: readonly string[];
+  readonly shellForm: boolean;
+  readonly mounts: readonly RunMount[];
+  readonly network?: string;
+  readonly security?: string;
+  readonly heredocs: readonly Heredoc[];
+}
+
+export interface CopyCommand extends CommandBase {
+  readonly kind: 'copy' | 'add';
+  /** Source words, unexpanded; heredoc sources appear here as their `<<EOF` word. */
+  readonly sources: readonly Word[];
+  readonly dest: Word;
+  readonly heredocs: readonly Heredoc[];
+  readonly from?: Word;
+  readonly chown?: Word;
+  readonly chmod?: Word;
+  readonly link: boolean;
+  readonly parents: boolean;
+  readonly excludes: readonly string[];
+  readonly checksum?: Word;
+  readonly keepGitDir?: boolean;
+  readonly unpack?: boolean;
+}
+
+export interface KeyValue {
+  readonly key: Word;
+  readonly value: Word;
+  /** `=` form, or the legacy `KEY value` form. */
+  readonly legacy: boolean;
+}
+
+export interface EnvCommand extends CommandBase {
+  readonly kind: 'env' | 'label';
+  readonly pairs: readonly KeyValue[];
+}
+
+export interface ArgDeclaration {
+  readonly name: Word;
+  /** Unexpanded default, if `=` was written. */
+  readonly defaultValue?: Word;
+}
+
+export interface ArgCommand extends CommandBase {
+  readonly kind: 'arg';
+  readonly args: readonly ArgDeclaration[];
+}
+
+/** Commands whose single or few arguments need no further structure here. */
+export interface SimpleCommand extends CommandBase {
+  readonly kind:
+    | 'workdir'
+    | 'user'
+    | 'volume'
+    | 'expose'
+    | 'stopsignal'
+    | 'cmd'
+    | 'entrypoint'
+    | 'shell'
+    | 'maintainer'
+    | 'healthcheck';
+  readonly args: readonly Word[];
+}
+
+export interface OnbuildCommand extends CommandBase {
+  readonly kind: 'onbuild';
+  /** The trigger's text, stored unevaluated. */
+  readonly expression: string;
+  readonly trigger?: Command;
+}
+
+export type Command =
+  | FromCommand
+  | RunCommand
+  | CopyCommand
+  | EnvCommand
+  | ArgCommand
+  | SimpleCommand
+  | OnbuildCommand;
+
+export interface Stage {
+  /** 0-based position among the FROMs. */
+  readonly index: number;
+  /** Lower-cased `AS` name, if any. */
+  readonly name?: string;
+  readonly from: FromCommand;
+  /** Everything after FROM up to the next FROM. */
+  readonly commands: readonly Command[];
+  /** From the FROM keyword to the end of the stage's last instruction. */
+  readonly span: Span;
+}
+
+export interface DockerfileModel {
+  /** ARGs before the first FROM. */
+  readonly globalArgs: readonly ArgCommand[];
+  readonly stages: readonly Stage[];
+  /** Instruction-layer errors, already wrapped as BuildKit wraps them. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// Step 2: evaluation for one build request.
+
+export interface BuildOptions {
+  /** `--target`; default: the last stage. */
+  readonly target?: string;
+  /** `--build-arg KEY=VALUE`. */
+  readonly buildArgs?: Readonly<Record<string, string>>;
+  /** Builder advertises MergeOp (default true). False models the classic Docker Engine store. */
+  readonly mergeOp?: boolean;
+}
+
+/** The state a command sees, as BuildKit's dispatch state holds it. */
+export interface StageState {
+  /** `KEY=VALUE` in order: base env, default PATH, ENV and ARG values. */
+  readonly env: readonly string[];
+  readonly workdir: string;
+  readonly user: string;
+  /** SHELL in force (default `["/bin/sh","-c"]`). */
+  readonly shell: readonly string[];
+}
+
+export type StageBase =
+  | { readonly kind: 'scratch' }
+  | { readonly kind: 'image'; readonly ref: string; readonly platform?: string }
+  | { readonly kind: 'stage'; readonly index: number };
+
+export type CopyOrigin =
+  | { readonly kind: 'context' }
+  | { readonly kind: 'stage'; readonly index: number }
+  | { readonly kind: 'image'; readonly ref: string };
+
+export interface EvaluatedCommand {
+  readonly command: Command;
+  /** The state before this command ran. */
+  readonly state: StageState;
+  /** True when the command came from an ONBUILD trigger of the base stage. */
+  readonly onbuild: boolean;
+  /**
+   * Expanded values, keyed by what they are: `dest`, `sources` (one entry per source),
+   * `chown`, `chmod`, `checksum`, `path` (WORKDIR), `user`, `mounts` (one per --mount), …
+   * Present only for what BuildKit expands for that instruction.
+   */
+  readonly expanded: Readonly<Record<string, string | readonly string[]>>;
+  /** For COPY/ADD: where `--from` points. */
+  readonly origin?: CopyOrigin;
+  /** Step text as BuildKit shows it after the `[i/N] ` prefix. */
+  readonly stepText: string;
+  /** Names of variables that expanded while unset (feeds UndefinedVar). */
+  readonly unmatched: readonly string[];
+}
+
+export interface EvaluatedStage {
+  readonly stage: Stage;
+  readonly base: StageBase;
+  /** ONBUILD triggers of the base stage first, then the stage's own commands. */
+  readonly commands: readonly EvaluatedCommand[];
+  /** State after FROM (what the first command sees). */
+  readonly initial: StageState;
+}
+
+export interface EvaluatedBuild {
+  /** Index of the target stage. */
+  readonly target: number;
+  /** Reachable stages in file order (the target and every stage it depends on). */
+  readonly stages: readonly EvaluatedStage[];
+  /** Values of the global ARGs and built-in platform args after build-arg overrides. */
+  readonly globalArgs: Readonly<Record<string, string>>;
+  /** Errors BuildKit raises while evaluating (unknown target, bad stage reference, …). */
+  readonly diagnostics: readonly Diagnostic[];
+}

@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+
+/** Everything a command may touch, so tests can run commands in-process. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<string>;
+  readonly readFile: (path: string) => Promise<string>;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  readFile: (path) => readFile(path, 'utf8'),
+};
+
+/** A usage error or unreadable file: exit status 2 with one clear sentence. */
+export class UsageError extends Error {}
+
+/** Reads a Dockerfile from a path, or standard input for `-`. */
+export async function readDockerfile(io: Io, path: string): Promise<string> {
+  if (path === '-') return io.readStdin();
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    throw new UsageError(`cannot read ${path}: ${why}`);
+  }
+}
