@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { buildArgs, oneOf, parseArgs } from '../../../src/cli/args.ts';
+import { UsageError } from '../../../src/cli/io.ts';
+
+const spec = { format: 'string', target: 'string', 'build-arg': 'repeat', 'no-merge-op': 'boolean' } as const;
+
+describe('command-line options', () => {
+  it('reads both spellings, repeats and booleans', () => {
+    const parsed = parseArgs(['--format=json', '--target', 'prod', '--build-arg', 'A=1', '--build-arg=B=2', '--no-merge-op', 'Dockerfile'], spec);
+    expect(parsed.options).toEqual({ format: 'json', target: 'prod', 'build-arg': ['A=1', 'B=2'], 'no-merge-op': true });
+    expect(parsed.positionals).toEqual(['Dockerfile']);
+  });
+
+  it('takes - as standard input and -- as the end of options', () => {
+    expect(parseArgs(['-'], spec).positionals).toEqual(['-']);
+    expect(parseArgs(['--', '--odd'], spec).positionals).toEqual(['--odd']);
+  });
+
+  it('rejects unknown options, missing values and values on booleans', () => {
+    expect(() => parseArgs(['--nope'], spec)).toThrow(new UsageError('unknown option --nope'));
+    expect(() => parseArgs(['--target'], spec)).toThrow('option --target needs a value');
+    expect(() => parseArgs(['--no-merge-op=1'], spec)).toThrow('option --no-merge-op takes no value');
+  });
+
+  it('splits build args at the first =', () => {
+    expect(buildArgs(['A=1=2', 'B='])).toEqual({ A: '1=2', B: '' });
+    expect(() => buildArgs(['=x'])).toThrow('--build-arg needs KEY=VALUE');
+  });
+
+  it('checks enumerated values', () => {
+    expect(oneOf('format', undefined, ['text', 'json'], 'text')).toBe('text');
+    expect(() => oneOf('format', 'xml', ['text', 'json'], 'text')).toThrow('--format must be one of text, json');
+  });
+});
