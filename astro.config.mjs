@@ -9,6 +9,8 @@ const editBase = process.env.LAYERWISE_EDIT_URL ?? 'https://github.com/layerwise
 
 export default defineConfig({
   site,
+  // Separate output folders let several builds run side by side (e.g. LAYERWISE_OUT_DIR=dist-e2e).
+  outDir: process.env.LAYERWISE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   integrations: [
     starlight({
