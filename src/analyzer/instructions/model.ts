@@ -33,6 +33,11 @@ export interface FromCommand extends CommandBase {
   readonly platform?: Word;
   /** Lower-cased stage name after `AS`, if any. */
   readonly stageName?: Word;
+  /**
+   * The FROM line had an instruction error. The stage is kept anyway so that the commands
+   * after it group as in the file; evaluation reports nothing more about its base.
+   */
+  readonly invalid?: boolean;
 }
 
 export interface RunMount {
@@ -49,6 +54,8 @@ export interface RunCommand extends CommandBase {
   readonly mounts: readonly RunMount[];
   readonly network?: string;
   readonly security?: string;
+  /** Raw `--device` values (labs-only feature: evaluation rejects them as stable BuildKit does). */
+  readonly devices?: readonly string[];
   readonly heredocs: readonly Heredoc[];
 }
 
@@ -113,6 +120,11 @@ export interface OnbuildCommand extends CommandBase {
   /** The trigger's text, stored unevaluated. */
   readonly expression: string;
   readonly trigger?: Command;
+  /**
+   * Why the trigger cannot be converted (BuildKit's text, no line prefix). BuildKit only finds
+   * out when a downstream stage runs the trigger, so evaluation reports it there.
+   */
+  readonly triggerError?: string;
 }
 
 export type Command =
@@ -142,6 +154,8 @@ export interface DockerfileModel {
   readonly stages: readonly Stage[];
   /** Instruction-layer errors, already wrapped as BuildKit wraps them. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The Dockerfile's escape token (from the tree), used by every expansion. Default `\`. */
+  readonly escape?: '\\' | '`';
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,45 @@
+import type { Span } from '../../core/span.ts';
+import type { InstructionNode, Word } from '../../parse/tree.ts';
+import type { Command } from '../model.ts';
+
+/** What a converter returns: the typed command, or BuildKit's error text (no line prefix). */
+export type Converted =
+  | { readonly command: Command; readonly error?: undefined }
+  | { readonly command?: Command; readonly error: string };
+
+export type Converter = (node: InstructionNode) => Converted;
+
+export function ok(command: Command): Converted {
+  return { command };
+}
+
+export function fail(error: string): Converted {
+  return { error };
+}
+
+export function errAtLeastOneArgument(command: string): string {
+  return `${command} requires at least one argument`;
+}
+
+export function errExactlyOneArgument(command: string): string {
+  return `${command} requires exactly one argument`;
+}
+
+export function errNoDestinationArgument(command: string): string {
+  return `${command} requires at least two arguments, but only one was provided. Destination could not be determined`;
+}
+
+export function errBlankNames(command: string): string {
+  return `${command} names can not be blank`;
+}
+
+/** A part of a word: `[from, to)` of its value, with a span estimated from the word's start. */
+export function subWord(word: Word, from: number, to = word.value.length): Word {
+  const start = Math.min(word.span.start + from, word.span.end);
+  const end = Math.max(start, Math.min(word.span.start + to, word.span.end));
+  return { value: word.value.slice(from, to), span: { start, end } };
+}
+
+export function wordAt(value: string, span: Span): Word {
+  return { value, span };
+}

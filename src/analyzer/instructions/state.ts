@@ -1,0 +1,101 @@
+/**
+ * The mutable dispatch state of one stage while it is evaluated, plus the small path and
+ * signal helpers BuildKit's dispatch uses. Snapshots of it become `StageState` values.
+ */
+import type { StageState } from './model.ts';
+
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
+
+/** ARG names that never enter the environment. */
+export const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+
+export interface DispatchState {
+  /** The LLB environment; re-setting a key moves it to the end, as llb.EnvList does. */
+  env: Map<string, string>;
+  workdir: string;
+  /** The image config WorkingDir ('' until a WORKDIR, or inherited). */
+  configWorkdir: string;
+  user: string;
+  shell: readonly string[];
+  /** Names declared by ARG in this stage or its FROM ancestors (set or not). */
+  declaredArgs: string[];
+  workdirSet: boolean;
+}
+
+export function initialState(): DispatchState {
+  return {
+    env: new Map([['PATH', DEFAULT_PATH]]),
+    workdir: '/',
+    configWorkdir: '',
+    user: '',
+    shell: DEFAULT_SHELL,
+    declaredArgs: [],
+    workdirSet: false,
+  };
+}
+
+export function cloneState(s: DispatchState): DispatchState {
+  return { ...s, env: new Map(s.env), declaredArgs: [...s.declaredArgs] };
+}
+
+export function setEnv(s: DispatchState, key: string, value: string): void {
+  s.env.delete(key);
+  s.env.set(key, value);
+}
+
+export function snapshot(s: DispatchState): StageState {
+  return {
+    env: [...s.env].map(([k, v]) => `${k}=${v}`),
+    workdir: s.workdir,
+    user: s.user,
+    shell: s.shell,
+  };
+}
+
+/** Go's path.Clean for slash-separated paths. */
+export function cleanPath(p: string): string {
+  if (p === '') return '.';
+  const rooted = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!rooted) out.push('..');
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join('/');
+  if (rooted) return '/' + joined;
+  return joined === '' ? '.' : joined;
+}
+
+/** Go's path.Join. */
+export function joinPath(...parts: string[]): string {
+  const nonEmpty = parts.filter((p) => p !== '');
+  return nonEmpty.length === 0 ? '' : cleanPath(nonEmpty.join('/'));
+}
+
+/** WORKDIR resolution: relative paths are joined to the current directory, then cleaned. */
+export function resolveWorkdir(current: string, requested: string): string {
+  if (requested.startsWith('/')) return cleanPath(requested);
+  return joinPath('/', current, requested);
+}
+
+const SIGNALS = new Set([
+  'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE',
+  'POLL', 'PROF', 'PWR', 'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU',
+  'URG', 'USR1', 'USR2', 'VTALRM', 'WINCH', 'XCPU', 'XFSZ', 'RTMIN', 'RTMAX',
+  ...Array.from({ length: 15 }, (_, i) => `RTMIN+${i + 1}`),
+  ...Array.from({ length: 14 }, (_, i) => `RTMAX-${i + 1}`),
+]);
+
+/** STOPSIGNAL validation (moby's signal.ParseSignal on Linux); the error text or undefined. */
+export function checkSignal(raw: string): string | undefined {
+  if (/^[+-]?\d+$/.test(raw)) return Number(raw) === 0 ? `invalid signal: ${raw}` : undefined;
+  let name = raw.toUpperCase();
+  if (name.startsWith('SIG')) name = name.slice(3);
+  return SIGNALS.has(name) ? undefined : `invalid signal: ${raw}`;
+}
