@@ -21,9 +21,25 @@ export type FileAction =
       readonly chmod?: string;
       readonly excludes?: readonly string[];
       readonly unpack?: boolean;
+      /** `--parents`: include patterns relative to `src`. */
+      readonly includes?: readonly string[];
     }
-  | { readonly type: 'mkdir'; readonly path: string; readonly onto: 'scratch' | 'base' | 'prev' }
-  | { readonly type: 'mkfile'; readonly path: string; readonly onto: 'scratch' | 'base' | 'prev' }
+  | {
+      readonly type: 'mkdir';
+      readonly path: string;
+      readonly onto: 'scratch' | 'base' | 'prev';
+      readonly mode?: number;
+      /** WORKDIR: the USER in force; cache mounts: `uid:gid`. */
+      readonly owner?: string;
+    }
+  | {
+      readonly type: 'mkfile';
+      readonly path: string;
+      readonly onto: 'scratch' | 'base' | 'prev';
+      readonly mode?: number;
+      /** The inline document's content. */
+      readonly data?: string;
+    }
   | { readonly type: 'rm'; readonly path: string; readonly onto: 'scratch' | 'base' | 'prev' };
 
 export interface ExecMount {
@@ -35,6 +51,8 @@ export interface ExecMount {
   readonly readonly: boolean;
   readonly id?: string;
   readonly sharing?: string;
+  /** Path inside the mounted input (`source=`), when not its root. */
+  readonly selector?: string;
 }
 
 export interface OpDetails {
@@ -50,6 +68,11 @@ export interface OpDetails {
   readonly mounts?: readonly ExecMount[];
   /** File ops. */
   readonly actions?: readonly FileAction[];
+  /** Source and exec ops: the platform, when it is not the build's target platform. */
+  readonly platform?: string;
+  /** HTTP/Git sources: `--checksum`; Git: keep the `.git` directory. */
+  readonly checksum?: string;
+  readonly keepGitDir?: boolean;
 }
 
 export interface Op {
@@ -69,6 +92,15 @@ export interface Op {
   /** What emitted it: `from`, `copy`, `add`, `run`, `workdir`, `link-merge`, `heredoc`, `context`, … */
   readonly role: string;
   readonly details: OpDetails;
+  /**
+   * Identity of the op as BuildKit digests it: its definition plus its inputs' digests.
+   * Equal digests are one op (deduplicated); names, lines and stages never take part.
+   */
+  readonly digest: string;
+  /** Digest of the definition alone (without inputs): what an edit of the instruction changes. */
+  readonly definitionDigest: string;
+  /** True for the scratch copy and the merge of a `COPY/ADD --link`. */
+  readonly linked?: boolean;
 }
 
 export interface BuildGraph {
