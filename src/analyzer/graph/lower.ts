@@ -16,7 +16,8 @@ import type {
 } from '../instructions/model.ts';
 import { canonicalRef, displayRef, parseImageRef } from './image-ref.ts';
 import type { BuildGraph, ExecMount, FileAction } from './model.ts';
-import { parseMountSpec } from './mount-spec.ts';
+import { parseMountSpec, type MountSpec } from './mount-spec.ts';
+import type { Mount } from '../instructions/model.ts';
 import { OpTable, type OpMeta } from './op-table.ts';
 import { clean, hasWildcard, isAbs, join, resolveDest, resolveWorkdir, sourcePath } from './paths.ts';
 import { classifySource } from './source-kind.ts';
@@ -126,7 +127,7 @@ class Lowering {
     const triggers = stage.commands.length - own.length;
     const counted = own.filter((c) => ['add', 'copy', 'run', 'workdir'].includes(c.command.kind)).length;
     const steps: Steps = {
-      stageName: single ? '' : (stage.stage.name ?? `stage-${stage.stage.index}`),
+      stageName: stage.displayName ?? (single ? '' : (stage.stage.name ?? `stage-${stage.stage.index}`)),
       total: (stage.base.kind === 'image' ? 1 : 0) + counted + triggers,
       index: 0,
     };
@@ -276,10 +277,11 @@ class Lowering {
     }
     if (run.shellForm) args = [...(c.state.shell?.length ? c.state.shell : ['/bin/sh', '-c']), ...args];
 
-    const rawMounts = arr(c.expanded.mounts) ?? run.mounts.map((m) => m.raw);
+    const specs: MountSpec[] = c.mounts
+      ? c.mounts.map(fromEvaluatedMount)
+      : (arr(c.expanded.mounts) ?? run.mounts.map((m) => m.raw)).map(parseMountSpec);
     let sshIndex = 0;
-    for (const raw of rawMounts) {
-      const m = parseMountSpec(raw);
+    for (const [i, m] of specs.entries()) {
       if (m.type === 'secret') {
         const id = m.source || m.id || (m.target ? baseName(m.target) : '');
         const target = m.env !== undefined && !m.target ? undefined : (m.target ?? `/run/secrets/${baseName(id)}`);
@@ -299,7 +301,7 @@ class Lowering {
       let input: string | undefined;
       if (m.type === 'tmpfs') input = undefined;
       else if (from === undefined || from === '') input = this.context();
-      else input = this.mountOrigin(stage, c, from, m.target ?? '');
+      else input = this.mountOrigin(stage, c, from, m.target ?? '', c.mountStages?.[i]);
       const rawTarget = m.target ?? '';
       let target = rawTarget;
       if (!isAbs(clean(rawTarget))) target = join('/', workdir, rawTarget);
@@ -389,9 +391,10 @@ class Lowering {
   }
 
   /** `RUN --mount from=X`: a stage name, `scratch`, or an image. */
-  private mountOrigin(stage: EvaluatedStage, c: EvaluatedCommand, from: string, target: string): string | undefined {
+  private mountOrigin(stage: EvaluatedStage, c: EvaluatedCommand, from: string, target: string, index?: number): string | undefined {
     const lower = from.toLowerCase();
-    const named = (this.build.stages ?? []).find((s) => s.stage.name === lower);
+    const stages = this.build.stages ?? [];
+    const named = index !== undefined ? stages.find((s) => s.stage.index === index) : stages.find((s) => s.stage.name === lower);
     if (named) {
       const result = this.stageResults.get(named.stage.index);
       if (result === undefined || named.stage.index >= stage.stage.index) {
@@ -529,8 +532,9 @@ class Lowering {
       }
     }
 
-    for (const doc of docs) {
-      const data = doc.chomp ? doc.content.replace(/^\t+/gm, '') : doc.content;
+    const bodies = arr(c.expanded.heredocs);
+    for (const [k, doc] of docs.entries()) {
+      const data = bodies?.[k] ?? (doc.chomp ? doc.content.replace(/^\t+/gm, '') : doc.content);
       const file = join('/', doc.name);
       const op = this.table.add('file', { actions: [{ mkfile: file, mode: 0o644, data, base: -1 }] }, [], {
         name: '[internal] preparing inline document',
@@ -619,6 +623,23 @@ class Lowering {
     }
     if (/^[0-9]+$/.test(chmod)) this.fail(nonOctal, c);
   }
+}
+
+function fromEvaluatedMount(m: Mount): MountSpec {
+  return {
+    type: m.type,
+    readonly: m.readonly,
+    required: m.required,
+    ...(m.from ? { from: m.from } : {}),
+    ...(m.source ? { source: m.source } : {}),
+    ...(m.target ? { target: m.target } : {}),
+    ...(m.id ? { id: m.id } : {}),
+    ...(m.sharing ? { sharing: m.sharing } : {}),
+    ...(m.uid !== undefined ? { uid: m.uid } : {}),
+    ...(m.gid !== undefined ? { gid: m.gid } : {}),
+    ...(m.mode !== undefined ? { mode: m.mode } : {}),
+    ...(m.env !== undefined ? { env: m.env } : {}),
+  };
 }
 
 function normalizePlatform(p: string | undefined, fallback: string): string {
