@@ -1,6 +1,9 @@
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { Span } from '../core/span.ts';
 import type { Heredoc, InstructionNode, Word } from '../parse/tree.ts';
+import type { Mount } from './mounts.ts';
+
+export type { Mount, MountSharing, MountType } from './mounts.ts';
 
 /**
  * The instruction model, in two steps as in BuildKit:
@@ -197,16 +200,39 @@ export interface EvaluatedCommand {
   /** True when the command came from an ONBUILD trigger of the base stage. */
   readonly onbuild: boolean;
   /**
-   * Expanded values, keyed by what they are: `dest`, `sources` (one entry per source),
-   * `chown`, `chmod`, `checksum`, `path` (WORKDIR), `user`, `mounts` (one per --mount), …
-   * Present only for what BuildKit expands for that instruction.
+   * Expanded values, keyed by what they are; present only for what BuildKit expands for that
+   * instruction. When an expansion fails the raw text is kept and the error is in `diagnostics`.
+   *   COPY/ADD   `sources` (one entry per source word, in order; heredoc words as written),
+   *              `dest`, `chown`, `chmod`, ADD `checksum` (these three only when the flag is given),
+   *              `heredocs` (one body per heredoc source, in source order, chomped for `<<-`,
+   *              expanded unless the delimiter was quoted)
+   *   WORKDIR    `path` (the expanded argument), `workdir` (the resolved absolute directory)
+   *   USER       `user`
+   *   VOLUME     `volumes`
+   *   STOPSIGNAL `signal`
+   *   EXPOSE     `ports` (each argument expanded, then split into words)
+   *   ENV/LABEL  `keys`, `values` (parallel arrays, one entry per pair)
+   *   ARG        `args`: `NAME=value` for a declaration that got a value, `NAME` otherwise
+   *   RUN        `mounts`: one CSV string per `--mount`, every field value expanded
    */
   readonly expanded: Readonly<Record<string, string | readonly string[]>>;
   /** For COPY/ADD: where `--from` points. */
   readonly origin?: CopyOrigin;
-  /** Step text as BuildKit shows it after the `[i/N] ` prefix. */
+  /** For RUN: each `--mount`, interpreted (absent for a mount that failed to parse). */
+  readonly mounts?: readonly Mount[];
+  /** For RUN: the stage each `--mount from=` names, by mount position (absent: context or image). */
+  readonly mountStages?: readonly (number | undefined)[];
+  /**
+   * Step text as BuildKit shows it after the `[i/N] ` prefix: first word upper-cased, RUN with
+   * only known variables substituted and quotes kept (plus ` (<first heredoc line>...)`),
+   * COPY/ADD/WORKDIR fully processed. It does not include BuildKit's `ONBUILD ` marker: when
+   * `onbuild` is true, put `ONBUILD ` right after the prefix (before `LINK ` for a merge).
+   */
   readonly stepText: string;
-  /** Names of variables that expanded while unset (feeds UndefinedVar). */
+  /**
+   * Names of variables that expanded while unset (feeds UndefinedVar), in first-use order.
+   * Names declared by an ARG of the stage (or its FROM ancestors) are left out, as BuildKit does.
+   */
   readonly unmatched: readonly string[];
 }
 
@@ -217,6 +243,17 @@ export interface EvaluatedStage {
   readonly commands: readonly EvaluatedCommand[];
   /** State after FROM (what the first command sees). */
   readonly initial: StageState;
+  /**
+   * BuildKit's progress name for the stage: the `AS` name, else `stage-<index>`; empty when
+   * the build has a single dispatch state (one stage, no image or mount sources).
+   */
+  readonly displayName?: string;
+  /** The FROM base name after expansion against the global scope. */
+  readonly baseName?: string;
+  /** The expanded `--platform`, when given. */
+  readonly platform?: string;
+  /** Unset variables in the FROM base name and `--platform` (feeds UndefinedArgInFrom). */
+  readonly fromUnmatched?: readonly string[];
 }
 
 export interface EvaluatedBuild {

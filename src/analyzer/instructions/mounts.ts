@@ -148,7 +148,7 @@ export function parseMount(
 ): MountResult {
   const unmatched: string[] = [];
   const expandedFields: string[] = [];
-  const fail = (error: string): MountResult => ({ error, unmatched, expanded: expandedFields.join(',') });
+  const fail = (error: string): MountResult => ({ error, unmatched, expanded: joinCsv(expandedFields) });
   const fields = splitCsv(value);
   if (typeof fields === 'string') return fail(`failed to parse csv mounts: ${fields}`);
   let type: MountType = 'bind';
@@ -304,7 +304,12 @@ export function parseMount(
     ...(uid !== undefined ? { uid } : {}),
     ...(gid !== undefined ? { gid } : {}),
   };
-  return { mount, unmatched, expanded: expandedFields.join(',') };
+  return { mount, unmatched, expanded: joinCsv(expandedFields) };
+}
+
+/** Joins fields into one CSV record, quoting those that need it. */
+export function joinCsv(fields: readonly string[]): string {
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',');
 }
 
 /** Go's strconv.ParseBool. */
