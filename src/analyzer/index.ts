@@ -17,7 +17,7 @@ import { evaluate } from './instructions/evaluate.ts';
 import type { BuildOptions, DockerfileModel, EvaluatedBuild } from './instructions/model.ts';
 import { parse } from './parse/parse.ts';
 import type { SyntaxTree } from './parse/tree.ts';
-import { lint } from './rules/lint.ts';
+import { isRuleDiagnostic, lint } from './rules/lint.ts';
 
 export interface AnalyzeOptions extends BuildOptions {
   /** Text of a `.dockerignore`, for CopyIgnoredFile. */
@@ -42,12 +42,13 @@ export function analyze(source: string, options: AnalyzeOptions = {}): Analysis 
     const model = buildModel(tree);
     const build = evaluate(model, options);
     const graph = lower(build, options);
+    // Diagnostics of registered rules (the parser's NoEmptyContinuation) reach the findings
+    // through lint, so `# check=skip=` applies to them too.
     const findings = [
-      ...tree.diagnostics,
-      ...model.diagnostics,
-      ...build.diagnostics,
-      ...graph.diagnostics,
-      ...lint({ tree, model, build, graph, dockerignore: options.dockerignore }),
+      ...[...tree.diagnostics, ...model.diagnostics, ...build.diagnostics, ...graph.diagnostics].filter(
+        (diagnostic) => !isRuleDiagnostic(diagnostic),
+      ),
+      ...lint({ tree, model, build, graph, dockerignore: options.dockerignore, options }),
     ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     return { source, lineStarts: starts, tree, model, build, graph, findings };
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { Severity } from '../core/diagnostic.ts';
 import type { Span } from '../core/span.ts';
 import type { BuildGraph } from '../graph/model.ts';
-import type { DockerfileModel, EvaluatedBuild } from '../instructions/model.ts';
+import type { BuildOptions, DockerfileModel, EvaluatedBuild } from '../instructions/model.ts';
 import type { SyntaxTree } from '../parse/tree.ts';
 
 /** Everything upstream of the rules, read-only. */
@@ -12,6 +12,8 @@ export interface RuleContext {
   readonly graph: BuildGraph;
   /** Text of the `.dockerignore` beside the Dockerfile, when there is one. */
   readonly dockerignore?: string;
+  /** The build request (target, build args, MergeOp support) the build was evaluated for. */
+  readonly options?: BuildOptions;
 }
 
 export type Report = (at: Span, ...data: readonly string[]) => void;
@@ -19,6 +21,8 @@ export type Report = (at: Span, ...data: readonly string[]) => void;
 export interface RuleExample {
   readonly dockerfile: string;
   readonly dockerignore?: string;
+  /** Build options the example needs (e.g. a target), when not the defaults. */
+  readonly options?: BuildOptions;
 }
 
 /**
@@ -31,16 +35,29 @@ export interface Rule {
   /** One line, for the rules index and hovers. */
   readonly title: string;
   readonly severity: Severity;
-  /** `%s` placeholders filled from the data passed to `report`, in order. */
+  /**
+   * The message template: `%s` (and `%v`) are replaced by the data passed to `report`, in
+   * order; `%q` by the same data quoted as Go's `%q` quotes it (BuildKit's templates use both).
+   */
   readonly message: string;
+  /**
+   * For messages with an optional tail (BuildKit's `(did you mean …?)`): builds the text from
+   * the reported data instead of the template. The template stays what the docs show.
+   */
+  readonly format?: (...data: readonly string[]) => string;
   /** Why it matters, in a few sentences of Markdown. */
   readonly description: string;
   /** `buildkit`: one of BuildKit's build checks; `layerwise`: ours. */
   readonly origin: 'buildkit' | 'layerwise';
   /** BuildKit experimental rules run only when enabled with `# check=experimental=`. */
   readonly experimental?: boolean;
-  /** Rules we document but cannot check (e.g. they need registry data). */
+  /** Rules we document but cannot check (e.g. they need registry data): why not. */
   readonly unchecked?: string;
+  /**
+   * BuildKit runs a few checks with the file-wide configuration only, so a
+   * `# check=skip=` comment above one instruction does not silence them. False for those.
+   */
+  readonly instructionComments?: boolean;
   readonly examples: { readonly bad: readonly RuleExample[]; readonly good: readonly RuleExample[] };
   readonly check: (context: RuleContext, report: Report) => void;
 }
@@ -56,4 +73,30 @@ export function ruleSlug(name: string): string {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase();
+}
+
+/** Go's `%q` for the strings BuildKit formats: a double-quoted, backslash-escaped literal. */
+export function goQuote(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** Fills a message template from reported data (see `Rule.message`). */
+export function formatMessage(rule: Pick<Rule, 'message' | 'format'>, data: readonly string[]): string {
+  if (rule.format) return rule.format(...data);
+  let next = 0;
+  return rule.message.replace(/%[sqv%]/g, (verb) => {
+    if (verb === '%%') return '%';
+    const value = data[next++] ?? '';
+    return verb === '%q' ? goQuote(value) : value;
+  });
 }

@@ -1,7 +1,113 @@
-import type { Diagnostic } from '../core/diagnostic.ts';
-import type { RuleContext } from './define-rule.ts';
+/**
+ * The rule engine: runs every registered rule over the analysis and applies BuildKit's
+ * `check` configuration (file directive or `BUILDKIT_DOCKERFILE_CHECK`, then per-instruction
+ * comments) to our rules and BuildKit's alike.
+ */
+import { buildError, type Diagnostic } from '../core/diagnostic.ts';
+import type { Span } from '../core/span.ts';
+import type { InstructionNode } from '../parse/tree.ts';
+import {
+  type CheckConfig,
+  commentCheckConfig,
+  findCheckDirective,
+  isEnabled,
+  mergeConfig,
+  parseCheckOptions,
+} from './check-config.ts';
+import { formatMessage, type Rule, type RuleContext } from './define-rule.ts';
+import { ruleByName, rules } from './registry.ts';
 
-// Stub until the rule engine lands.
-export function lint(_context: RuleContext): Diagnostic[] {
-  return [];
+/** The build arg that replaces the `# check=` directive when it is given. */
+export const CHECK_BUILD_ARG = 'BUILDKIT_DOCKERFILE_CHECK';
+
+interface Raw {
+  readonly rule: Rule;
+  readonly span: Span;
+  readonly message: string;
+}
+
+export function lint(context: RuleContext): Diagnostic[] {
+  const fileConfig = readFileConfig(context);
+  if ('error' in fileConfig) return [fileConfig.error];
+
+  const raw: Raw[] = [];
+  for (const rule of rules) {
+    if (rule.unchecked) continue;
+    try {
+      rule.check(context, (span, ...data) => raw.push({ rule, span, message: formatMessage(rule, data) }));
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return [buildError(`internal analyzer error in rule ${rule.name}: ${why}`, { start: 0, end: 0 })];
+    }
+  }
+  // Findings that earlier stages produce for registered rules (the parser's
+  // NoEmptyContinuation) pass through here so the same configuration applies to them.
+  for (const diagnostic of upstreamRuleDiagnostics(context)) {
+    const rule = ruleByName(diagnostic.rule);
+    if (rule) raw.push({ rule, span: diagnostic.span, message: diagnostic.message });
+  }
+
+  const instructions = [...context.tree.instructions].sort((a, b) => a.span.start - b.span.start);
+  const commentConfigs = new Map<InstructionNode, CheckConfig>();
+  const configFor = (rule: Rule, span: Span): CheckConfig => {
+    if (rule.instructionComments === false) return fileConfig.config;
+    const node = instructionAt(instructions, span.start);
+    if (!node) return fileConfig.config;
+    let config = commentConfigs.get(node);
+    if (!config) {
+      const extra = commentCheckConfig(node.comments);
+      config = extra ? mergeConfig(fileConfig.config, extra) : fileConfig.config;
+      commentConfigs.set(node, config);
+    }
+    return config;
+  };
+
+  const findings: Diagnostic[] = [];
+  for (const { rule, span, message } of raw) {
+    const config = configFor(rule, span);
+    if (!isEnabled(config, rule.name, rule.experimental === true)) continue;
+    const severity = rule.origin === 'buildkit' && config.error ? 'error' : rule.severity;
+    findings.push({ rule: rule.name, severity, message, span });
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** Diagnostics of upstream stages that belong to a registered rule rather than to the stage itself. */
+export function isRuleDiagnostic(diagnostic: Diagnostic): boolean {
+  return ruleByName(diagnostic.rule) !== undefined;
+}
+
+function upstreamRuleDiagnostics(context: RuleContext): Diagnostic[] {
+  return [
+    ...context.tree.diagnostics,
+    ...context.model.diagnostics,
+    ...context.build.diagnostics,
+    ...context.graph.diagnostics,
+  ].filter(isRuleDiagnostic);
+}
+
+function readFileConfig(context: RuleContext): { config: CheckConfig } | { error: Diagnostic } {
+  const fromArg = context.options?.buildArgs?.[CHECK_BUILD_ARG];
+  const directive = fromArg === undefined ? findCheckDirective(context.tree.source) : undefined;
+  const text = fromArg ?? directive?.value ?? '';
+  const parsed = parseCheckOptions(text);
+  if (parsed.ok) return { config: parsed.config };
+  return { error: buildError(`failed to parse check options: ${parsed.error}`, directive?.span ?? { start: 0, end: 0 }) };
+}
+
+/** The top-level instruction whose span holds `offset` (comments belong to it). */
+function instructionAt(sorted: readonly InstructionNode[], offset: number): InstructionNode | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found: InstructionNode | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.start <= offset) {
+      found = sorted[mid];
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found && offset <= found.span.end ? found : undefined;
 }

@@ -1,0 +1,38 @@
+import { expandWord } from '../instructions/expand.ts';
+import { defineRule } from './define-rule.ts';
+import { globalScope } from './support/global-args.ts';
+import { parsePlatform } from './support/platform.ts';
+
+export const fromPlatformFlagConstDisallowed = defineRule({
+  name: 'FromPlatformFlagConstDisallowed',
+  title: 'FROM --platform flag should not use a constant value',
+  severity: 'warning',
+  message: 'FROM --platform flag should not use constant value %q',
+  description:
+    'A constant `--platform=linux/amd64` pins the stage to one platform whatever the build asks for, so a ' +
+    'multi-platform build quietly produces amd64 binaries in an arm64 image. Use `$BUILDPLATFORM` or ' +
+    '`$TARGETPLATFORM`. BuildKit accepts the constant when the stage name mentions the OS or ' +
+    'architecture (`AS build-amd64`), which signals it is deliberate.',
+  origin: 'buildkit',
+  examples: {
+    bad: [{ dockerfile: 'FROM --platform=linux/amd64 alpine AS build\nRUN true\n' }],
+    good: [
+      { dockerfile: 'FROM --platform=$BUILDPLATFORM alpine AS build\nRUN true\n' },
+      { dockerfile: 'FROM --platform=linux/amd64 alpine AS build-amd64\nRUN true\n' },
+    ],
+  },
+  check(context, report) {
+    const env = globalScope(context, false);
+    for (const stage of context.model.stages) {
+      const platform = stage.from.platform;
+      if (!platform) continue;
+      const result = expandWord(platform.value, env, context.tree.escape);
+      if (result.error !== undefined || result.matched.length || result.unmatched.length) continue;
+      const parsed = parsePlatform(result.value);
+      if (!parsed) continue;
+      const name = stage.name ?? '';
+      if (name.includes(parsed.os) || name.includes(parsed.architecture)) continue;
+      report(stage.from.node.span, result.value);
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { parseImageRef } from '../graph/image-ref.ts';
+import { expandWord } from '../instructions/expand.ts';
+import { defineRule } from './define-rule.ts';
+import { globalScope } from './support/global-args.ts';
+
+export const invalidDefaultArgInFrom = defineRule({
+  name: 'InvalidDefaultArgInFrom',
+  title: 'Default value for global ARG results in an empty or invalid base image name',
+  severity: 'warning',
+  message: 'Default value for ARG %v results in empty or invalid base image name',
+  description:
+    'A Dockerfile should build without any `--build-arg`. When a global ARG used in `FROM` has no default ' +
+    '(or a default that makes no valid image name), a plain `docker build` fails: `ARG TAG` then ' +
+    '`FROM alpine:${TAG}` asks for `alpine:`. Give the ARG a working default.',
+  origin: 'buildkit',
+  instructionComments: false,
+  examples: {
+    bad: [{ dockerfile: 'ARG TAG\nFROM alpine:${TAG}\nRUN true\n' }],
+    good: [{ dockerfile: 'ARG TAG=3.20\nFROM alpine:${TAG}\nRUN true\n' }],
+  },
+  check(context, report) {
+    const env = globalScope(context, true);
+    for (const stage of context.model.stages) {
+      const baseName = stage.from.image.value;
+      const result = expandWord(baseName, env, context.tree.escape);
+      if (result.error !== undefined) return;
+      if ('error' in parseImageRef(result.value)) report(stage.from.node.span, baseName);
+    }
+  },
+});

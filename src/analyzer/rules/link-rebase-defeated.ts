@@ -1,0 +1,38 @@
+import type { Command } from '../instructions/model.ts';
+import { defineRule, type RuleContext } from './define-rule.ts';
+import { flagSpan, isCopy, linkActive } from './support/walk.ts';
+
+export const linkRebaseDefeated = defineRule({
+  name: 'LinkRebaseDefeated',
+  title: 'Later steps rebuild on every base change, so --link cannot spare the stage',
+  severity: 'info',
+  message: 'The %s on line %s runs on top of this --link copy, so the stage still rebuilds whenever its base changes',
+  description:
+    'The point of `--link` is that a copy does not depend on the layers below it: when the base image ' +
+    'changes, the copy stays cached and the image can even be rebased without rebuilding. That only ' +
+    'helps if nothing after the copy depends on the base. A later `RUN`, plain `COPY`/`ADD` or `WORKDIR` ' +
+    'in the same stage is rebuilt on every base change anyway. The copy itself is still reused, which is ' +
+    'why this is only information: move the `--link` copies to the end of the stage, or into a final ' +
+    'stage of their own, to get the full benefit.',
+  origin: 'layerwise',
+  examples: {
+    bad: [{ dockerfile: 'FROM python:3.12\nCOPY --link requirements.txt /app/\nRUN pip install -r /app/requirements.txt\n' }],
+    good: [{ dockerfile: 'FROM python:3.12\nRUN pip install flask\nCOPY --link app.py /app/\n' }],
+  },
+  check(context, report) {
+    for (const stage of context.build.stages) {
+      if (stage.base.kind === 'scratch') continue;
+      const commands = stage.commands.filter((evaluated) => !evaluated.onbuild).map((evaluated) => evaluated.command);
+      commands.forEach((command, i) => {
+        if (!isCopy(command) || !linkActive(context, command)) return;
+        const later = commands.slice(i + 1).find((next) => defeats(context, next));
+        if (later) report(flagSpan(command, 'link'), later.kind.toUpperCase(), String(later.node.startLine));
+      });
+    }
+  },
+});
+
+function defeats(context: RuleContext, command: Command): boolean {
+  if (command.kind === 'run' || command.kind === 'workdir') return true;
+  return isCopy(command) && !linkActive(context, command);
+}

@@ -1,0 +1,35 @@
+import { defineRule } from './define-rule.ts';
+import { copyUses } from './support/copies.ts';
+import { COMMON_SYMLINKS } from './support/system-paths.ts';
+import { copyDestination, isUnder, linkActive } from './support/walk.ts';
+
+export const linkThroughSymlink = defineRule({
+  name: 'LinkThroughSymlink',
+  title: 'A --link destination under a commonly symlinked path replaces the link',
+  severity: 'warning',
+  message: '%s is a symbolic link to %s in common base images; --link replaces it with a real directory',
+  description:
+    'A `--link` copy creates every parent directory of its destination as a real directory in a fresh ' +
+    'layer, without following symbolic links, and on merge that directory wins. On merged-`/usr` ' +
+    'distributions `/bin`, `/sbin` and `/lib` are links into `/usr`, and `/var/run` links to `/run` almost ' +
+    'everywhere: copying to `/bin/tool` with `--link` replaces the `/bin` link by a directory holding only ' +
+    '`tool`, and every other program in `/bin` disappears. Copy to the real path (`/usr/bin/`).',
+  origin: 'layerwise',
+  examples: {
+    bad: [{ dockerfile: 'FROM debian:12\nCOPY --link tool /bin/tool\n' }],
+    good: [{ dockerfile: 'FROM debian:12\nCOPY --link tool /usr/bin/tool\n' }],
+  },
+  check(context, report) {
+    for (const { command, evaluated } of copyUses(context)) {
+      if (!linkActive(context, command)) continue;
+      const dest = copyDestination(command, evaluated);
+      if (dest === undefined) continue;
+      for (const [link, target] of COMMON_SYMLINKS) {
+        if (isUnder(dest, link)) {
+          report(command.dest.span, link, target);
+          break;
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,48 @@
+/** EXPOSE arguments as BuildKit's dispatch reads them (`convert_expose.go`). */
+import { expandWord } from '../../instructions/expand.ts';
+import type { EvaluatedCommand } from '../../instructions/model.ts';
+
+export interface PortSpec {
+  readonly raw: string;
+  readonly ip: string;
+  readonly hostPort: string;
+  readonly proto: string;
+}
+
+function envMap(env: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const pair of env) {
+    const eq = pair.indexOf('=');
+    if (eq === -1) map.set(pair, '');
+    else map.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  return map;
+}
+
+/**
+ * The port specs of an evaluated EXPOSE, each argument expanded and word-split, up to the
+ * first one BuildKit rejects (its checks run only on specs it could split).
+ */
+export function portSpecs(evaluated: EvaluatedCommand, escape: '\\' | '`'): PortSpec[] {
+  const command = evaluated.command;
+  if (command.kind !== 'expose') return [];
+  const env = envMap(evaluated.state.env);
+  const specs: PortSpec[] = [];
+  for (const word of command.args) {
+    const result = expandWord(word.value, env, escape);
+    if (result.error !== undefined) return specs;
+    for (const raw of result.words) {
+      const parts = raw.split(':');
+      const n = parts.length;
+      const ip = n >= 3 ? parts.slice(0, n - 2).join(':') : '';
+      const hostPort = n >= 2 ? parts[n - 2] : '';
+      const container = parts[n - 1];
+      const slash = container.indexOf('/');
+      const port = slash === -1 ? container : container.slice(0, slash);
+      const proto = slash === -1 ? '' : container.slice(slash + 1);
+      if (port === '' || !['', 'tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) return specs;
+      specs.push({ raw, ip, hostPort, proto });
+    }
+  }
+  return specs;
+}

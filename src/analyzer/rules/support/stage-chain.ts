@@ -1,0 +1,34 @@
+/**
+ * Facts BuildKit carries from a parent stage to the stages built `FROM` it (its dispatch
+ * state): computed over the reachable stages, parents first.
+ */
+import type { EvaluatedCommand, EvaluatedStage } from '../../instructions/model.ts';
+import type { RuleContext } from '../define-rule.ts';
+
+/**
+ * Walks reachable stages in dependency order, handing each command (ONBUILD-inherited ones
+ * included, flagged) a state value inherited from the base stage's final value.
+ */
+export function walkWithInheritance<T>(
+  context: RuleContext,
+  initial: T,
+  step: (state: T, evaluated: EvaluatedCommand, stage: EvaluatedStage) => T,
+): void {
+  const finals = new Map<number, T>();
+  const stages = [...context.build.stages];
+  const done = new Set<number>();
+  const visit = (stage: EvaluatedStage, depth: number): void => {
+    if (done.has(stage.stage.index) || depth > stages.length) return;
+    let state = initial;
+    if (stage.base.kind === 'stage') {
+      const parentIndex = stage.base.index;
+      const parent = stages.find((candidate) => candidate.stage.index === parentIndex);
+      if (parent) visit(parent, depth + 1);
+      state = finals.get(parentIndex) ?? initial;
+    }
+    done.add(stage.stage.index);
+    for (const evaluated of stage.commands) state = step(state, evaluated, stage);
+    finals.set(stage.stage.index, state);
+  };
+  for (const stage of stages) visit(stage, 0);
+}

@@ -1,0 +1,120 @@
+/**
+ * Ways for rules to walk the model: every stage (checks BuildKit runs at parse time, "P"),
+ * or only the stages the build reaches, with their evaluated state ("D").
+ */
+import type { Span } from '../../core/span.ts';
+import { resolveDest } from '../../graph/paths.ts';
+import type {
+  Command,
+  CopyCommand,
+  EvaluatedCommand,
+  EvaluatedStage,
+  Flag,
+  Stage,
+} from '../../instructions/model.ts';
+import type { RuleContext } from '../define-rule.ts';
+
+/** Every command of every stage, in file order (ONBUILD triggers not included). */
+export function* everyCommand(context: RuleContext): Generator<{ stage: Stage; command: Command }> {
+  for (const stage of context.model.stages) {
+    for (const command of stage.commands) yield { stage, command };
+  }
+}
+
+/** The commands of reachable stages with the state they see; ONBUILD-inherited ones are skipped. */
+export function* builtCommands(context: RuleContext): Generator<{ stage: EvaluatedStage; evaluated: EvaluatedCommand }> {
+  for (const stage of context.build.stages) {
+    for (const evaluated of stage.commands) {
+      if (!evaluated.onbuild) yield { stage, evaluated };
+    }
+  }
+}
+
+export function isCopy(command: Command): command is CopyCommand {
+  return command.kind === 'copy' || command.kind === 'add';
+}
+
+export function findFlag(command: Command, name: string): Flag | undefined {
+  return command.flags.find((flag) => flag.name === name);
+}
+
+/** The span of a flag as written, falling back to the instruction keyword. */
+export function flagSpan(command: Command, name: string): Span {
+  return findFlag(command, name)?.span ?? command.node.keywordSpan;
+}
+
+/** Evaluated commands of reachable stages, by the offset of their instruction. */
+export function evaluatedByOffset(context: RuleContext): Map<number, { stage: EvaluatedStage; evaluated: EvaluatedCommand }> {
+  const map = new Map<number, { stage: EvaluatedStage; evaluated: EvaluatedCommand }>();
+  for (const entry of builtCommands(context)) map.set(entry.evaluated.command.node.span.start, entry);
+  return map;
+}
+
+/** Whether `--link` really takes effect (§5.6–5.7): set, no `--chmod`, and a builder with MergeOp. */
+export function linkActive(context: RuleContext, command: CopyCommand): boolean {
+  return command.link && command.chmod === undefined && context.options?.mergeOp !== false;
+}
+
+/** Upper-case keyword for messages: `COPY` or `ADD`. */
+export function copyKeyword(command: CopyCommand): string {
+  return command.kind === 'add' ? 'ADD' : 'COPY';
+}
+
+function expandedString(evaluated: EvaluatedCommand | undefined, key: string): string | undefined {
+  const value = evaluated?.expanded[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The absolute destination of a COPY/ADD: expanded and resolved against WORKDIR when the
+ * stage is built, otherwise the word as written when it is already absolute.
+ */
+export function copyDestination(command: CopyCommand, evaluated: EvaluatedCommand | undefined): string | undefined {
+  const expanded = expandedString(evaluated, 'dest');
+  if (evaluated && expanded !== undefined) return resolveDest(expanded, evaluated.state.workdir);
+  const raw = command.dest.value;
+  if (raw.includes('$')) return undefined;
+  if (raw.startsWith('/')) return raw;
+  return evaluated ? resolveDest(raw, evaluated.state.workdir) : undefined;
+}
+
+/** A flag's value after expansion when known, else as written (undefined when it holds variables). */
+export function flagValue(command: CopyCommand, name: 'chown' | 'chmod', evaluated: EvaluatedCommand | undefined): string | undefined {
+  const expanded = expandedString(evaluated, name);
+  if (expanded !== undefined) return expanded;
+  const raw = command[name]?.value;
+  return raw === undefined || raw.includes('$') ? undefined : raw;
+}
+
+/** Source words after expansion when known (heredoc sources excluded). */
+export function copySources(command: CopyCommand, evaluated: EvaluatedCommand | undefined): string[] {
+  const heredocNames = new Set(command.heredocs.map((heredoc) => heredoc.name));
+  const expanded = evaluated?.expanded.sources;
+  const values = Array.isArray(expanded) && expanded.length === command.sources.length
+    ? (expanded as readonly string[])
+    : command.sources.map((word) => word.value);
+  return values.filter((_, i) => !isHeredocWord(command.sources[i]?.value ?? '', heredocNames));
+}
+
+function isHeredocWord(word: string, names: ReadonlySet<string>): boolean {
+  const match = /^<<-?["']?([^"']*)["']?$/.exec(word);
+  return match !== null && names.has(match[1]);
+}
+
+/** Whether a path, after the stage's WORKDIR was applied, is at or under `prefix`. */
+export function isUnder(path: string, prefix: string): boolean {
+  const trimmed = path.replace(/\/+$/, '') || '/';
+  return trimmed === prefix || trimmed.startsWith(prefix + '/');
+}
+
+/** `FROM scratch` (the word as BuildKit compares it, after expansion when known). */
+export function isScratchStage(context: RuleContext, stage: Stage): boolean {
+  const evaluated = context.build.stages.find((candidate) => candidate.stage.index === stage.index);
+  if (evaluated) return evaluated.base.kind === 'scratch';
+  return stage.from.image.value === 'scratch';
+}
+
+/** Commands that make a filesystem op of their own (the others only change image metadata). */
+export function makesFilesystemOp(command: Command): boolean {
+  return command.kind === 'run' || command.kind === 'copy' || command.kind === 'add' || command.kind === 'workdir';
+}

@@ -1,0 +1,36 @@
+import { expandWord } from '../instructions/expand.ts';
+import { defineRule } from './define-rule.ts';
+import { BUILTIN_ARGS, declaredGlobalArgs, globalScope } from './support/global-args.ts';
+import { suggest } from './support/suggest.ts';
+
+export const undefinedArgInFrom = defineRule({
+  name: 'UndefinedArgInFrom',
+  title: 'FROM command must use declared ARGs',
+  severity: 'warning',
+  message: "FROM argument '%s' is not declared",
+  format: (name, match) => `FROM argument '${name}' is not declared${match ? ` (did you mean ${match}?)` : ''}`,
+  description:
+    'A `FROM` line sees only the built-in platform args (`TARGETPLATFORM`, `BUILDARCH`, …) and the ARGs ' +
+    'declared before the first `FROM`. Any other variable expands to an empty string, so `FROM ' +
+    'node:${NODE_VERSION}` without `ARG NODE_VERSION` at the top silently becomes `FROM node:`. Declare ' +
+    'the ARG before the first stage (a suggestion is offered when the name looks like a typo).',
+  origin: 'buildkit',
+  examples: {
+    bad: [{ dockerfile: 'FROM node:${NODE_VERSION}\nRUN node --version\n' }],
+    good: [{ dockerfile: 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}\nRUN node --version\n' }],
+  },
+  check(context, report) {
+    const env = globalScope(context, false);
+    const keys = [...declaredGlobalArgs(context), ...BUILTIN_ARGS.map(([name]) => name)];
+    const known = new Set([...keys, ...env.keys()]);
+    for (const stage of context.model.stages) {
+      const words = [stage.from.image.value, ...(stage.from.platform ? [stage.from.platform.value] : [])];
+      for (const word of words) {
+        for (const name of expandWord(word, env, context.tree.escape).unmatched) {
+          if (known.has(name)) continue;
+          report(stage.from.node.span, name, suggest(name, keys) ?? '');
+        }
+      }
+    }
+  },
+});
