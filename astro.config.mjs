@@ -2,16 +2,62 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Where the site is served and where "Edit page" points; both can be set per deployment.
 const site = process.env.LAYERWISE_SITE ?? 'https://layerwise.dev';
 const editBase = process.env.LAYERWISE_EDIT_URL ?? 'https://github.com/layerwise/layerwise/edit/main/';
+
+// Content-Security-Policy, emitted by Astro as a <meta http-equiv> on every page with a hash
+// of every script it bundles or inlines: no 'unsafe-eval', no third-party origin. Astro does
+// not hash `<script is:inline>` (Starlight's theme, search and sidebar scripts), so their
+// hashes are computed here from the components' source, which Astro emits verbatim.
+// 'wasm-unsafe-eval' lets Pagefind (search) compile its WebAssembly. Styles allow
+// 'unsafe-inline': Mermaid's SVG carries its own <style>, Monaco injects style elements at run
+// time and Shiki colours tokens with style attributes. Workers (Monaco) come from our own
+// origin or a blob: URL. tests/e2e/csp.spec.ts loads every page under the policy.
+function inlineScriptHashes(...dirs) {
+  const hashes = new Set();
+  for (const dir of dirs) {
+    const root = fileURLToPath(dir);
+    for (const file of readdirSync(root, { recursive: true })) {
+      if (!String(file).endsWith('.astro')) continue;
+      const text = readFileSync(join(root, String(file)), 'utf8');
+      for (const [, body] of text.matchAll(/<script is:inline[^>]*>([\s\S]*?)<\/script>/g)) {
+        hashes.add(`sha256-${createHash('sha256').update(body).digest('base64')}`);
+      }
+    }
+  }
+  return [...hashes].sort();
+}
+
+const csp = {
+  directives: [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ],
+  scriptDirective: {
+    resources: ["'self'", "'wasm-unsafe-eval'"],
+    hashes: inlineScriptHashes(new URL('.', import.meta.resolve('@astrojs/starlight')), new URL('./src/', import.meta.url)),
+  },
+  styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+};
 
 export default defineConfig({
   site,
   // Separate output folders let several builds run side by side (e.g. LAYERWISE_OUT_DIR=dist-e2e).
   outDir: process.env.LAYERWISE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
+  security: { csp },
   integrations: [
     starlight({
       title: 'Layerwise',
