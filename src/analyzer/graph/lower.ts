@@ -384,6 +384,7 @@ class Lowering {
         network,
         security,
         mounts: [...mounts.map((m) => m.spec), ...shownMounts],
+        ...(state.fs !== undefined ? { root: state.fs } : {}),
         ...(state.platform !== this.targetPlatform ? { platform: state.platform } : {}),
       },
     });

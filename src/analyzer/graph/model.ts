@@ -66,6 +66,8 @@ export interface OpDetails {
   readonly network?: string;
   readonly security?: string;
   readonly mounts?: readonly ExecMount[];
+  /** Exec ops: id of the op mounted as the root filesystem; absent when the root is scratch. */
+  readonly root?: string;
   /** File ops. */
   readonly actions?: readonly FileAction[];
   /** Source and exec ops: the platform, when it is not the build's target platform. */

@@ -102,6 +102,7 @@ function renumberDetails(details: OpDetails, ids: Map<string, string>): OpDetail
       a.type === 'copy' ? { ...a, sourceOp: ids.get(a.sourceOp) ?? '' } : a,
     );
   }
+  if (details.root !== undefined) (out as { root?: string }).root = ids.get(details.root) ?? '';
   if (details.mounts) {
     (out as { mounts?: unknown }).mounts = details.mounts.map((m) =>
       m.input !== undefined ? { ...m, input: ids.get(m.input) ?? '' } : m,

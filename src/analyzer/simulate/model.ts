@@ -1,3 +1,5 @@
+import type { BuildGraph } from '../graph/model.ts';
+
 /** What the cache does with a graph after a change. Owned by `simulate/`. */
 
 export type Change =
@@ -17,6 +19,11 @@ export interface OpOutcome {
 
 export interface Simulation {
   readonly changes: readonly Change[];
+  /**
+   * The graph the outcomes refer to: the analysis's own graph, or the re-lowered one when a
+   * build argument changed what is built.
+   */
+  readonly graph: BuildGraph;
   readonly outcomes: readonly OpOutcome[];
   /** One sentence: "3 of 5 steps rebuild; the linked copy is reused". */
   readonly summary: string;

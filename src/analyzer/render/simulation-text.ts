@@ -1,0 +1,52 @@
+/**
+ * `layerwise simulate --format text`: one line per op, in the graph's canonical order
+ * (`#N status  step name: reason`), then the summary sentence.
+ */
+import type { Change, Simulation } from '../simulate/model.ts';
+
+export function formatChange(change: Change): string {
+  switch (change.kind) {
+    case 'base':
+      return `base:${change.image}`;
+    case 'file':
+      return `file:${change.path}`;
+    case 'arg':
+      return `arg:${change.key}=${change.value}`;
+    case 'line':
+      return `line:${change.line}`;
+  }
+}
+
+export function renderSimulationText(simulation: Simulation): string {
+  const byId = new Map(simulation.graph.ops.map((op, i) => [op.id, { op, n: i }] as const));
+  const lines = [`changes: ${simulation.changes.map(formatChange).join(' ') || 'none'}`];
+  for (const outcome of simulation.outcomes) {
+    const entry = byId.get(outcome.op);
+    if (!entry) continue;
+    const what = entry.op.kind === 'source' && entry.op.role !== 'from' && entry.op.role !== 'image' ? (entry.op.details.identifier ?? entry.op.name) : entry.op.name;
+    lines.push(`#${entry.n} ${outcome.status.padEnd(8)} ${oneLine(what)}: ${outcome.reason}`);
+  }
+  lines.push(simulation.summary);
+  return lines.join('\n') + '\n';
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 100 ? `${flat.slice(0, 99)}…` : flat;
+}
+
+export function renderSimulationJson(simulation: Simulation): string {
+  const numbers = new Map(simulation.graph.ops.map((op, i) => [op.id, i] as const));
+  return (
+    JSON.stringify(
+      {
+        version: 1,
+        changes: simulation.changes,
+        summary: simulation.summary,
+        outcomes: simulation.outcomes.map((o) => ({ ...o, index: numbers.get(o.op) ?? null, name: simulation.graph.ops[numbers.get(o.op) ?? -1]?.name ?? null })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
