@@ -1,7 +1,75 @@
-import type { Io } from '../io.ts';
+import { dirname, join } from 'node:path';
+import { analyze } from '../../analyzer/index.ts';
+import { type FileFindings, renderFindingsJson } from '../../analyzer/render/findings-json.ts';
+import { renderFindingsText } from '../../analyzer/render/findings-text.ts';
+import { renderSarif } from '../../analyzer/render/sarif.ts';
+import { DEFAULT_DOCS_BASE } from '../../analyzer/rules/docs.ts';
+import { buildArgs, oneOf, parseArgs } from '../args.ts';
+import { type Io, readDockerfile, UsageError } from '../io.ts';
 
-// Stub until `layerwise lint` lands.
-export async function run(_argv: string[], io: Io): Promise<number> {
-  io.stderr('layerwise lint: not implemented yet\n');
-  return 2;
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+/** Environment variable naming the site that hosts the rule pages (`--docs-base` wins). */
+export const DOCS_BASE_ENV = 'LAYERWISE_DOCS_BASE';
+
+/**
+ * `layerwise lint [--format text|json|sarif] [--target STAGE] [--build-arg K=V]… [--no-merge-op]
+ * [--docs-base URL] FILE…`: exit 0 without error findings, 1 with one, 2 for usage errors.
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { options, positionals } = parseArgs(argv, {
+    format: 'string',
+    target: 'string',
+    'build-arg': 'repeat',
+    'no-merge-op': 'boolean',
+    'docs-base': 'string',
+  });
+  const format = oneOf('format', options.format, FORMATS, 'text');
+  if (positionals.length === 0) throw new UsageError('needs at least one Dockerfile (or - for standard input)');
+  if (positionals.filter((file) => file === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  const args = buildArgs(options['build-arg'] as string[] | undefined);
+  const docsBase = docsBaseOption(options['docs-base']);
+  const target = options.target as string | undefined;
+  if (target === '') throw new UsageError('--target needs a stage name');
+
+  // Read everything first, so an unreadable file stops the run before any output.
+  const inputs: { file: string; source: string; dockerignore?: string }[] = [];
+  for (const file of positionals) {
+    const source = await readDockerfile(io, file);
+    inputs.push({ file, source, dockerignore: file === '-' ? undefined : await readDockerignore(io, file) });
+  }
+
+  const files: FileFindings[] = inputs.map(({ file, source, dockerignore }) => {
+    const analysis = analyze(source, {
+      ...(target !== undefined ? { target } : {}),
+      buildArgs: args,
+      mergeOp: options['no-merge-op'] !== true,
+      ...(dockerignore !== undefined ? { dockerignore } : {}),
+    });
+    return { file, source, findings: analysis.findings, lineStarts: analysis.lineStarts };
+  });
+
+  const render = format === 'json' ? renderFindingsJson : format === 'sarif' ? renderSarif : renderFindingsText;
+  io.stdout(render(files, { docsBase }));
+  return files.some((file) => file.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
+}
+
+function docsBaseOption(value: unknown): string {
+  const base = typeof value === 'string' ? value : (process.env[DOCS_BASE_ENV] ?? DEFAULT_DOCS_BASE);
+  if (!/^https?:\/\/[^\s]+$/.test(base) && !base.startsWith('/')) {
+    throw new UsageError(`--docs-base must be an http(s) URL or an absolute path, got ${JSON.stringify(base)}`);
+  }
+  return base;
+}
+
+/** BuildKit's rule: `<Dockerfile>.dockerignore` beside the file wins over the context's `.dockerignore`. */
+async function readDockerignore(io: Io, file: string): Promise<string | undefined> {
+  for (const candidate of [`${file}.dockerignore`, join(dirname(file), '.dockerignore')]) {
+    try {
+      return await io.readFile(candidate);
+    } catch {
+      // Absent or unreadable: try the next one; no ignore file means no CopyIgnoredFile.
+    }
+  }
+  return undefined;
 }
