@@ -1,0 +1,148 @@
+import { codePointAt, skipGoSpace, trimGoSpaceEnd, unitWidth } from '../core/go-strings.ts';
+
+/** A piece of text cut from a logical line, with its indices in that line. */
+export interface Piece {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SplitCommand {
+  readonly keyword: Piece;
+  readonly flags: Piece[];
+  /** What follows the flags, trimmed: what the per-instruction parser receives. */
+  readonly rest: Piece;
+}
+
+/** BuildKit's `[\t\v\f\r ]`, the separator of keyword/arguments and of plain word lists. */
+export function isSplitSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d;
+}
+
+/**
+ * Splits `text[from, to)` into keyword, flags and rest: trims it, cuts at the first run
+ * of `[\t\v\f\r ]`, then takes the leading `--` words as flags.
+ */
+export function splitCommand(text: string, from: number, to: number, escape: number): SplitCommand {
+  const start = skipGoSpace(text, from, to);
+  const end = trimGoSpaceEnd(text, start, to);
+  let k = start;
+  while (k < end && !isSplitSpace(text.charCodeAt(k))) k++;
+  const keyword = { value: text.slice(start, k), start, end: k };
+  if (k === end) return { keyword, flags: [], rest: { value: '', start: end, end } };
+  let argsStart = k;
+  while (argsStart < end && isSplitSpace(text.charCodeAt(argsStart))) argsStart++;
+  const { flags, restStart } = extractFlags(text, argsStart, end, escape);
+  const restFrom = skipGoSpace(text, restStart, end);
+  const restTo = trimGoSpaceEnd(text, restFrom, end);
+  return { keyword, flags, rest: { value: text.slice(restFrom, restTo), start: restFrom, end: restTo } };
+}
+
+/** UTF-8 bytes of a code point above ASCII. */
+function utf8Bytes(cp: number): number[] {
+  if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 0x3f)];
+  if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+}
+
+/** One byte of the flag text: its value, and the character it belongs to. */
+interface Byte {
+  readonly value: number;
+  readonly charStart: number;
+  readonly charEnd: number;
+  readonly first: boolean;
+}
+
+/**
+ * BuildKit reads flag words byte by byte and turns each byte into a rune, so outside
+ * ASCII a flag holds one Latin-1 character per UTF-8 byte, and the bytes 0x85 and 0xA0
+ * (inside characters such as `à`) count as spaces. We reproduce that, since it is what
+ * BuildKit then reports in its messages.
+ */
+function* bytesOf(text: string, from: number, to: number): Generator<Byte> {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      yield { value: c, charStart: i, charEnd: i + 1, first: true };
+      i++;
+      continue;
+    }
+    const cp = codePointAt(text, i);
+    const end = Math.min(to, i + unitWidth(cp));
+    const bytes = utf8Bytes(cp);
+    for (let k = 0; k < bytes.length; k++) yield { value: bytes[k], charStart: i, charEnd: end, first: k === 0 };
+    i = end;
+  }
+}
+
+function isByteSpace(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x85 || b === 0xa0;
+}
+
+/** Takes the leading `--` words of `text[from, to)` as flags; returns them and where the rest starts. */
+export function extractFlags(text: string, from: number, to: number, escape: number): { flags: Piece[]; restStart: number } {
+  const stream = bytesOf(text, from, to);
+  let lookahead: Byte | undefined;
+  const next = (): Byte | undefined => {
+    if (lookahead) {
+      const b = lookahead;
+      lookahead = undefined;
+      return b;
+    }
+    const r = stream.next();
+    return r.done ? undefined : r.value;
+  };
+  const peek = (): Byte | undefined => (lookahead ??= next());
+  // A rest that begins inside a character (after a 0x85/0xA0 byte) begins at the next character.
+  const restAt = (b: Byte) => (b.first ? b.charStart : b.charEnd);
+
+  const flags: Piece[] = [];
+  let word = '';
+  let wordStart = 0;
+  let wordEnd = 0;
+  let blankOK = false;
+  let phase: 'spaces' | 'word' | 'quote' = 'spaces';
+  let quote = 0;
+  const emit = () => {
+    if (word !== '--' && (blankOK || word.length > 0)) flags.push({ value: word, start: wordStart, end: wordEnd });
+  };
+  for (let b = next(); b; b = next()) {
+    const v = b.value;
+    if (phase === 'spaces') {
+      if (isByteSpace(v)) continue;
+      if (v !== 0x2d || peek()?.value !== 0x2d) return { flags, restStart: restAt(b) };
+      phase = 'word';
+      word = '';
+      blankOK = false;
+      wordStart = b.charStart;
+    }
+    if (phase === 'word' && isByteSpace(v)) {
+      if (word === '--') return { flags, restStart: restAt(b) };
+      emit();
+      phase = 'spaces';
+      continue;
+    }
+    wordEnd = b.charEnd;
+    if (phase === 'word' && (v === 0x27 || v === 0x22)) {
+      quote = v;
+      blankOK = true;
+      phase = 'quote';
+      continue;
+    }
+    if (phase === 'quote' && v === quote) {
+      phase = 'word';
+      continue;
+    }
+    if (v === escape) {
+      const escaped = next();
+      if (!escaped) break; // an escape token at the very end is dropped
+      word += String.fromCharCode(escaped.value);
+      wordEnd = escaped.charEnd;
+      continue;
+    }
+    word += String.fromCharCode(v);
+  }
+  if (phase !== 'spaces') emit();
+  return { flags, restStart: to };
+}
