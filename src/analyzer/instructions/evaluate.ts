@@ -256,7 +256,7 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
       const at = onbuild ? info.stage.from.node.span : command.node.span;
       const refs = info.refs.filter((r) => r.command === command);
       const origin = copyOrigin(command, refs);
-      if (origin?.kind === 'stage' && !dispatched.has(origin.index) && command.kind === 'copy') {
+      if (origin?.kind === 'stage' && !dispatched.has(origin.index) && cycle === undefined) {
         report(
           `cannot copy from stage ${goQuote(command.from?.value ?? '')}, it needs to be defined before current stage ${goQuote(displayName)}`,
           at,
@@ -264,7 +264,7 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
       }
       const mountStages = command.kind === 'run' ? mountStageIndexes(command, refs) : undefined;
       commands.push(
-        dispatchCommand(state, command, { ...ctx, at, onbuild, origin, mountStages, isDispatched: (i) => dispatched.has(i) }),
+        dispatchCommand(state, command, { ...ctx, at, onbuild, origin, mountStages, isDispatched: (i) => cycle !== undefined || dispatched.has(i) }),
       );
     }
     finalStates.set(index, state);
