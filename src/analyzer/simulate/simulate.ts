@@ -119,9 +119,10 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
       case 'source':
         if (own) verdict = { status: 'rebuilt', reason: own };
         else if (op.role === 'context') {
-          verdict = files.length
-            ? { status: 'rebuilt', reason: `the context is sent again: ${files.join(', ')} changed` }
-            : { status: 'cached', reason: 'no context file changed' };
+          const read = files.filter((f) => contextReaders(graph, op.id).some((src) => selects(src, f)));
+          verdict = read.length
+            ? { status: 'rebuilt', reason: `the context is sent again: ${read.join(', ')} changed` }
+            : { status: 'cached', reason: files.length ? `no COPY, ADD or bind mount selects ${files.join(', ')}` : 'no context file changed' };
         } else verdict = { status: 'cached', reason: 'source unchanged' };
         break;
       case 'file': {
@@ -167,6 +168,16 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
   return { changes, graph, outcomes, summary: summarize(graph, outcomes) };
 }
 
+/** The context paths each consumer of the context selects. */
+function contextReaders(graph: BuildGraph, context: string): string[] {
+  const out: string[] = [];
+  for (const op of graph.ops) {
+    for (const a of op.details.actions ?? []) if (a.type === 'copy' && a.sourceOp === context) out.push(a.src);
+    for (const m of op.details.mounts ?? []) if (m.input === context) out.push(m.selector ?? '/');
+  }
+  return out;
+}
+
 /** "3 of 5 steps rebuild; the linked copy is reused". Sources are not steps. */
 export function summarize(graph: BuildGraph, outcomes: readonly OpOutcome[]): string {
   const status = new Map(outcomes.map((o) => [o.op, o.status] as const));
@@ -175,7 +186,7 @@ export function summarize(graph: BuildGraph, outcomes: readonly OpOutcome[]): st
   const remerged = redo.filter((op) => status.get(op.id) === 'remerged').length;
   const reusedLinks = steps.filter((op) => op.linked && op.kind === 'file' && status.get(op.id) === 'cached').length;
   if (steps.length === 0) return 'Nothing to build: the target has no steps.';
-  if (redo.length === 0) return `Nothing rebuilds: all ${steps.length} ${plural(steps.length, 'step')} are cached.`;
+  if (redo.length === 0) return steps.length === 1 ? 'Nothing rebuilds: the only step is cached.' : `Nothing rebuilds: all ${steps.length} steps are cached.`;
   let s = `${redo.length} of ${steps.length} ${plural(steps.length, 'step')} rebuild`;
   if (remerged > 0) s += ` (${remerged} only ${plural(remerged, 're-merge', 're-merges')})`;
   if (reusedLinks === 1) s += '; the linked copy is reused';

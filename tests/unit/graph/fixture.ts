@@ -141,6 +141,22 @@ export class StageBuilder {
     return this;
   }
 
+  /** A metadata instruction (SHELL, LABEL, EXPOSE, …) that makes no op. */
+  meta(kind: 'shell' | 'expose' | 'cmd' | 'stopsignal', text: string): this {
+    const n = node(kind.toUpperCase(), `${kind.toUpperCase()} ${text}`);
+    return this.push({ kind, node: n, flags: [], args: [word(text)] }, {}, `${kind.toUpperCase()} ${text}`);
+  }
+
+  arg(name: string): this {
+    const n = node('ARG', `ARG ${name}`);
+    return this.push({ kind: 'arg', node: n, flags: [], args: [{ name: word(name) }] }, {}, `ARG ${name}`);
+  }
+
+  /** Line of the last instruction added. */
+  get lastLine(): number {
+    return this.commands[this.commands.length - 1].command.node.startLine;
+  }
+
   toStage(): EvaluatedStage {
     const fromNode = node('FROM', this.fromText);
     return {
