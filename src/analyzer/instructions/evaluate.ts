@@ -257,8 +257,9 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
       const refs = info.refs.filter((r) => r.command === command);
       const origin = copyOrigin(command, refs);
       if (origin?.kind === 'stage' && !dispatched.has(origin.index) && cycle === undefined) {
+        const from = command.kind === 'copy' || command.kind === 'add' ? (command.from?.value ?? '') : '';
         report(
-          `cannot copy from stage ${goQuote(command.from?.value ?? '')}, it needs to be defined before current stage ${goQuote(displayName)}`,
+          `cannot copy from stage ${goQuote(from)}, it needs to be defined before current stage ${goQuote(displayName)}`,
           at,
         );
       }
