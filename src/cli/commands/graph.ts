@@ -1,7 +1,33 @@
-import type { Io } from '../io.ts';
+import { analyze } from '../../analyzer/index.ts';
+import { firstBuildError } from '../../analyzer/graph/first-error.ts';
+import { renderGraphJson } from '../../analyzer/render/graph-json.ts';
+import { renderMermaid } from '../../analyzer/render/mermaid.ts';
+import { renderShape } from '../../analyzer/render/shape.ts';
+import { buildArgs, oneOf, parseArgs } from '../args.ts';
+import { readDockerfile, UsageError, type Io } from '../io.ts';
 
-// Stub until `layerwise graph` lands.
-export async function run(_argv: string[], io: Io): Promise<number> {
-  io.stderr('layerwise graph: not implemented yet\n');
-  return 2;
+export const GRAPH_OPTIONS = { format: 'string', target: 'string', 'build-arg': 'repeat', 'no-merge-op': 'boolean' } as const;
+
+/** `layerwise graph [--format shape|json|mermaid] [--target] [--build-arg K=V]… [--no-merge-op] FILE|-` */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { options, positionals } = parseArgs(argv, GRAPH_OPTIONS);
+  const format = oneOf('format', options.format, ['shape', 'json', 'mermaid'] as const, 'mermaid');
+  if (positionals.length !== 1) throw new UsageError('expects exactly one Dockerfile path (or - for standard input)');
+  const text = await readDockerfile(io, positionals[0]);
+  const analysis = analyze(text, {
+    target: options.target as string | undefined,
+    buildArgs: buildArgs(options['build-arg'] as string[] | undefined),
+    mergeOp: options['no-merge-op'] !== true,
+  });
+  const error = firstBuildError(analysis);
+  if (error) {
+    // The shape is what conformance compares: the error is its one line of output.
+    if (format === 'shape') io.stdout(`ERROR ${error.message}\n`);
+    else io.stderr(`ERROR ${error.message}\n`);
+    return 1;
+  }
+  if (format === 'shape') io.stdout(renderShape(analysis.graph));
+  else if (format === 'json') io.stdout(renderGraphJson(analysis.graph));
+  else io.stdout(renderMermaid(analysis.graph));
+  return 0;
 }

@@ -1,7 +1,46 @@
-import type { Io } from '../io.ts';
+import { analyze } from '../../analyzer/index.ts';
+import { firstBuildError } from '../../analyzer/graph/first-error.ts';
+import { renderMermaid } from '../../analyzer/render/mermaid.ts';
+import { renderSimulationJson, renderSimulationText } from '../../analyzer/render/simulation-text.ts';
+import type { Change } from '../../analyzer/simulate/model.ts';
+import { parseChange, simulate } from '../../analyzer/simulate/simulate.ts';
+import { buildArgs, oneOf, parseArgs } from '../args.ts';
+import { readDockerfile, UsageError, type Io } from '../io.ts';
 
-// Stub until `layerwise simulate` lands.
-export async function run(_argv: string[], io: Io): Promise<number> {
-  io.stderr('layerwise simulate: not implemented yet\n');
-  return 2;
+/** `layerwise simulate --change base:IMAGE|file:PATH|arg:K=V|line:N … [--format text|json|mermaid] FILE|-` */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { options, positionals } = parseArgs(argv, {
+    change: 'repeat',
+    format: 'string',
+    target: 'string',
+    'build-arg': 'repeat',
+    'no-merge-op': 'boolean',
+  });
+  const format = oneOf('format', options.format, ['text', 'json', 'mermaid'] as const, 'text');
+  const written = (options.change as string[] | undefined) ?? [];
+  if (written.length === 0) throw new UsageError('needs at least one --change base:IMAGE|file:PATH|arg:KEY=VALUE|line:N');
+  const changes: Change[] = [];
+  for (const w of written) {
+    const change = parseChange(w);
+    if (typeof change === 'string') throw new UsageError(change);
+    changes.push(change);
+  }
+  if (positionals.length !== 1) throw new UsageError('expects exactly one Dockerfile path (or - for standard input)');
+  const text = await readDockerfile(io, positionals[0]);
+  const analyzeOptions = {
+    target: options.target as string | undefined,
+    buildArgs: buildArgs(options['build-arg'] as string[] | undefined),
+    mergeOp: options['no-merge-op'] !== true,
+  };
+  const analysis = analyze(text, analyzeOptions);
+  const error = firstBuildError(analysis);
+  if (error) {
+    io.stderr(`ERROR ${error.message}\n`);
+    return 1;
+  }
+  const simulation = simulate(analysis, changes, analyzeOptions);
+  if (format === 'json') io.stdout(renderSimulationJson(simulation));
+  else if (format === 'mermaid') io.stdout(renderMermaid(simulation.graph, { simulation }));
+  else io.stdout(renderSimulationText(simulation));
+  return 0;
 }
