@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/analyzer/index.ts';
+import { label, renderMermaid } from '../../../src/analyzer/render/mermaid.ts';
+import { simulate } from '../../../src/analyzer/simulate/simulate.ts';
+import { SHARED } from '../../conformance/shared.ts';
+import { mermaidParse } from './mermaid-parser.ts';
+
+const HOSTILE = [
+  'FROM alpine AS evil',
+  'RUN echo "]) --> x click n_op0 call alert(1) %%{init: {"securityLevel":"loose"}}%%',
+  'RUN echo <img src=x onerror=alert(1)> `md` #quot; &lt; ; end',
+  'COPY ["a\\"]", "/b"]',
+  'FROM evil',
+  'RUN echo done',
+].join('\n');
+
+/** Every line the renderer writes has one of these forms; labels are quoted and hold no raw quote. */
+const LINE = [
+  /^flowchart (TB|LR)$/,
+  /^ {2,4}[A-Za-z0-9_]+(\(\[|\[\/|\{\{|\[)"[^"]*"(\]\)|\/\]|\}\}|\])$/,
+  /^ {2}subgraph [A-Za-z0-9_]+\["[^"]*"\]$/,
+  /^ {4}direction LR$/,
+  /^ {2}end$/,
+  /^ {2}[A-Za-z0-9_]+ --> [A-Za-z0-9_]+$/,
+  /^ {2}classDef [A-Za-z]+ [a-z-]+:[#A-Za-z0-9 ]+(,[a-z-]+:[#A-Za-z0-9 ]+)*$/,
+  /^ {2}class [A-Za-z0-9_,]+ [A-Za-z]+$/,
+];
+
+describe('mermaid renderer', () => {
+  it('escapes every character that could be syntax or HTML', () => {
+    expect(label('a"]b')).toBe('"a#34;#93;b"');
+    expect(label('%%{init}%%')).toBe('"#37;#37;#123;init#125;#37;#37;"');
+    expect(label('<img onerror=x>')).toBe('"#60;img onerror=x#62;"');
+    expect(label('#quot;')).toBe('"#35;quot#59;"');
+    expect(label('x'.repeat(100), 10)).toBe(`"${'x'.repeat(9)}#8230;"`);
+    expect(label('multi\nline')).toBe('"multi line"');
+  });
+
+  it('renders hostile Dockerfile text as labels only, and Mermaid accepts it', async () => {
+    const text = renderMermaid(analyze(HOSTILE).graph);
+    for (const line of text.trimEnd().split('\n')) expect(LINE.some((re) => re.test(line)), line).toBe(true);
+    expect(text).not.toMatch(/<img|%%|onerror=alert\(1\)>/);
+    expect(text).not.toMatch(/^\s*click\b/m);
+    const parse = await mermaidParse();
+    await expect(parse(text)).resolves.toBeTruthy();
+  });
+
+  it('draws stages as subgraphs, one shape per kind, classes and a legend; ids are stable', () => {
+    const text = renderMermaid(analyze('FROM golang AS build\nRUN go build\nFROM alpine\nCOPY --link --from=build /out /out\n').graph);
+    expect(text).toContain('subgraph stage_0["stage build"]');
+    expect(text).toContain('subgraph stage_1["stage stage-1"]');
+    expect(text).toMatch(/n_op\d+\(\["#91;build 1\/2#93; FROM docker/);
+    expect(text).toMatch(/n_op\d+\[\/"#91;stage-1 2\/2#93; COPY --link/);
+    expect(text).toMatch(/n_op\d+\{\{"#91;stage-1 2\/2#93; LINK COPY/);
+    expect(text).toMatch(/class [a-z_0-9,]+ kindMerge/);
+    expect(text).toContain('subgraph legend["Legend"]');
+    expect(renderMermaid(analyze('FROM golang AS build\nRUN go build\nFROM alpine\nCOPY --link --from=build /out /out\n').graph)).toBe(text);
+  });
+
+  it('colours ops by simulation status', async () => {
+    const analysis = analyze('FROM alpine\nRUN apk add curl\nCOPY --link app /app\nRUN /app\n');
+    const simulation = simulate(analysis, [{ kind: 'base', image: 'alpine' }]);
+    const text = renderMermaid(simulation.graph, { simulation });
+    expect(text).toMatch(/class [a-z_0-9,]+ statusRemerged/);
+    expect(text).toMatch(/class [a-z_0-9,]+ statusCached/);
+    expect(text).toMatch(/class [a-z_0-9,]+ statusRebuilt/);
+    await expect((await mermaidParse())(text)).resolves.toBeTruthy();
+  });
+
+  it('an empty build still renders a valid diagram', async () => {
+    const text = renderMermaid(analyze('FROM scratch\nENV A=1\n').graph);
+    await expect((await mermaidParse())(text)).resolves.toBeTruthy();
+  });
+});
+
+describe('corpus', () => {
+  const dir = join(SHARED, 'corpus');
+  const files = readdirSync(dir).filter((f) => f !== 'SOURCES.tsv').sort();
+
+  it('has the corpus', () => expect(files.length).toBeGreaterThan(300));
+
+  it('every Dockerfile lowers without exception or BuildError, and Mermaid parses its graph', async () => {
+    const parse = await mermaidParse();
+    const failures: string[] = [];
+    for (const f of files) {
+      const analysis = analyze(readFileSync(join(dir, f), 'utf8'));
+      const errors = [...analysis.graph.diagnostics, ...analysis.findings].filter((d) => d.rule === 'BuildError');
+      if (errors.length) failures.push(`${f}: ${errors[0].message}`);
+      if (analysis.graph.ops.length === 0 && analysis.graph.result !== undefined) failures.push(`${f}: result without ops`);
+      try {
+        await parse(renderMermaid(analysis.graph));
+      } catch (error) {
+        failures.push(`${f}: mermaid: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
