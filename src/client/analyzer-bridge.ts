@@ -1,0 +1,29 @@
+/**
+ * The one place the islands reach into the analyzer beyond `analyze()`: the Mermaid renderer,
+ * the cache simulation, change strings and rule slugs.
+ */
+import type { Analysis, AnalyzeOptions } from '../analyzer/index.ts';
+import { firstBuildError } from '../analyzer/graph/first-error.ts';
+import { renderMermaid } from '../analyzer/render/mermaid.ts';
+import { ruleSlug } from '../analyzer/rules/define-rule.ts';
+import type { Change, Simulation } from '../analyzer/simulate/model.ts';
+import { parseChange, simulate } from '../analyzer/simulate/simulate.ts';
+
+export { firstBuildError, ruleSlug };
+
+/** Change strings in the CLI's syntax; unreadable ones (from a damaged link) are dropped. */
+export function parseChanges(texts: readonly string[]): Change[] {
+  return texts.map(parseChange).filter((c): c is Change => typeof c !== 'string');
+}
+
+export function simulateChanges(analysis: Analysis, changes: readonly Change[], options: AnalyzeOptions): Simulation | undefined {
+  if (changes.length === 0 || firstBuildError(analysis)) return undefined;
+  return simulate(analysis, changes, options);
+}
+
+/** Mermaid's node id for an op, as the renderer writes it. */
+export const mermaidNodeId = (opId: string) => `n_${opId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+
+export function mermaidSource(analysis: Analysis, simulation?: Simulation): string {
+  return renderMermaid(simulation?.graph ?? analysis.graph, { simulation });
+}

@@ -1,0 +1,11 @@
+/** Tiny DOM helpers: every piece of user text goes in as a text node, never as markup. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | undefined> = {},
+  ...children: (Node | string | undefined | false)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
+  for (const child of children) if (child !== undefined && child !== false) node.append(child);
+  return node;
+}
