@@ -5,6 +5,7 @@
  */
 import type { Span } from '../core/span.ts';
 import { chompHeredoc, heredocWord } from './commands/heredoc-word.ts';
+import { parsePort } from './expose.ts';
 import { expandHeredoc, expandWord, goQuote, type Env, type ExpandResult } from './expand.ts';
 import type { Command, CopyOrigin, EvaluatedCommand, Mount } from './model.ts';
 import { parseMount } from './mounts.ts';
@@ -120,6 +121,13 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
         else ports.push(...r.words);
       }
       expanded.ports = ports;
+      const exposed: string[] = [];
+      for (const port of ports) {
+        const spec = parsePort(port);
+        if (typeof spec === 'string') fail(spec);
+        else exposed.push(...spec.ports);
+      }
+      expanded.exposed = exposed;
       break;
     }
     case 'env':

@@ -210,7 +210,8 @@ export interface EvaluatedCommand {
    *   USER       `user`
    *   VOLUME     `volumes`
    *   STOPSIGNAL `signal`
-   *   EXPOSE     `ports` (each argument expanded, then split into words)
+   *   EXPOSE     `ports` (each argument expanded, then split into words), `exposed` (`80/tcp`,
+   *              one per port of each range; BuildKit's image config keys)
    *   ENV/LABEL  `keys`, `values` (parallel arrays, one entry per pair)
    *   ARG        `args`: `NAME=value` for a declaration that got a value, `NAME` otherwise
    *   RUN        `mounts`: one CSV string per `--mount`, every field value expanded

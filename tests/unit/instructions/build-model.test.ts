@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/analyzer/instructions/build-model.ts';
 import type { CopyCommand, RunCommand } from '../../../src/analyzer/instructions/model.ts';
+import { parse } from '../../../src/analyzer/parse/parse.ts';
 import { lineNode, tree } from './nodes.ts';
 
 /** The single BuildError of a one-stage file whose second line is `line`. */
 function errorOf(line: string): string | undefined {
-  const model = buildModel(tree(`FROM alpine\n${line}`));
+  const syntax = parse(`FROM alpine\n${line}`);
+  expect(syntax.diagnostics).toEqual([]);
+  const model = buildModel(syntax);
   expect(model.diagnostics.length).toBeLessThanOrEqual(1);
   return model.diagnostics[0]?.message;
 }
@@ -30,7 +33,8 @@ describe('instruction errors (exact BuildKit text)', () => {
     ['RUN --network=bridge make', 'invalid network mode "bridge"'],
     ['RUN --security=privileged make', 'security "privileged" is not valid'],
     ['RUN --mount=type=cache,from=$X,target=/c make', "'from' doesn't support variable expansion, define alias stage instead"],
-    ['RUN --mount=target="/x make', 'failed to parse csv mounts: parse error on line 1, column 8: bare " in non-quoted-field'],
+    ['RUN --mount=target=a\\"b make', 'failed to parse csv mounts: parse error on line 1, column 9: bare " in non-quoted-field'],
+    ['RUN --mount=type=bind,\'"target=/x\' make', 'failed to parse csv mounts: parse error on line 1, column 12: extraneous or missing " in quoted-field'],
     ['RUN --mount= make', 'failed to parse csv mounts: EOF'],
     ['RUN --device=a,b make', "invalid field 'b' must be a key=value pair"],
     ['RUN --device=a,name=b make', 'device name already set to a'],
@@ -40,8 +44,8 @@ describe('instruction errors (exact BuildKit text)', () => {
     // argument counts (before flags where BuildKit checks them first)
     ['COPY --lnk a', 'COPY requires at least two arguments, but only one was provided. Destination could not be determined'],
     ['ADD a', 'ADD requires at least two arguments, but only one was provided. Destination could not be determined'],
-    ['COPY a <<EOF', 'COPY cannot accept a heredoc as a destination'],
-    ['ADD a <<-"EOF"', 'ADD cannot accept a heredoc as a destination'],
+    ['COPY a <<EOF\nbody\nEOF', 'COPY cannot accept a heredoc as a destination'],
+    ['ADD a <<-"EOF"\nbody\nEOF', 'ADD cannot accept a heredoc as a destination'],
     ['ENV', 'ENV requires at least one argument'],
     ['LABEL', 'LABEL requires at least one argument'],
     ['ARG', 'ARG requires at least one argument'],

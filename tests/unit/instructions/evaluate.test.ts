@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/analyzer/instructions/build-model.ts';
 import { evaluate } from '../../../src/analyzer/instructions/evaluate.ts';
 import type { BuildOptions, EvaluatedBuild, EvaluatedCommand } from '../../../src/analyzer/instructions/model.ts';
+import { parse } from '../../../src/analyzer/parse/parse.ts';
 import type { Heredoc } from '../../../src/analyzer/parse/tree.ts';
 import { lineNode, tree } from './nodes.ts';
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 function run(source: string, options: BuildOptions = {}): EvaluatedBuild {
-  const model = buildModel(tree(source));
+  const syntax = parse(source);
+  expect(syntax.diagnostics).toEqual([]);
+  const model = buildModel(syntax);
   expect(model.diagnostics).toEqual([]);
   return evaluate(model, options);
 }
@@ -151,7 +154,7 @@ describe('stage scope', () => {
     const b = run(source);
     const e = b.stages[0].commands.map((c) => c.expanded);
     // BuildKit sorts the written arguments before expanding them.
-    expect(e[1]).toEqual({ ports: ['80', '443/udp'] });
+    expect(e[1]).toEqual({ ports: ['80', '443/udp'], exposed: ['80/tcp', '443/udp'] });
     expect(e[2]).toEqual({ signal: 'SIGTERM' });
     expect(e[3]).toEqual({ volumes: ['/vol', '/other'] });
     expect(e[4]).toEqual({ keys: ['name'], values: ['80'] });
@@ -167,6 +170,31 @@ describe('stage scope', () => {
       ['failed to process "\\"a": unexpected end of statement while looking for matching double-quote', 38],
       ['VOLUME specified can not be an empty string', 49],
     ]);
+  });
+});
+
+describe('EXPOSE', () => {
+  it('splits expanded values into ports and expands ranges', () => {
+    const b = run('FROM a\nENV PORTS="80 8000-8002/UDP"\nEXPOSE $PORTS 127.0.0.1:53:53/udp');
+    expect(command(b, 0, 1).expanded).toEqual({
+      ports: ['80', '8000-8002/UDP', '127.0.0.1:53:53/udp'],
+      exposed: ['80/tcp', '8000/udp', '8001/udp', '8002/udp', '53/udp'],
+    });
+  });
+  it.each([
+    ['/tcp', 'invalid port: "/tcp": no port specified'],
+    ['80/http', 'invalid port: "80/http": invalid proto: http'],
+    ['x', 'invalid containerPort: x'],
+    ['70000', 'invalid containerPort: 70000'],
+    ['90-80', 'invalid containerPort: 90-80'],
+    ['y:80', 'invalid hostPort: y'],
+    ['1.2.3.999:80:80', 'invalid IP address: 1.2.3.999'],
+    ['8000-8001:80-82', 'invalid ranges specified for container and host Ports: 80-82 and 8000-8001'],
+  ])('%s fails with %s', (spec, message) => {
+    expect(messages(run(`FROM a\nEXPOSE ${spec}`))).toEqual([message]);
+  });
+  it('accepts IPv6 addresses in brackets', () => {
+    expect(messages(run('FROM a\nEXPOSE [::1]:80:80'))).toEqual([]);
   });
 });
 
