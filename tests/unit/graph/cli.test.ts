@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../../../src/cli/io.ts';
+import { main } from '../../../src/cli/main.ts';
+
+/** Runs the CLI in-process with an in-memory file system. */
+async function cli(argv: string[], files: Record<string, string> = {}, stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => stdin,
+    readFile: async (p) => {
+      if (p in files) return files[p];
+      throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+    },
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const LINKED = 'FROM alpine\nRUN apk add curl\nCOPY --link app /app\nRUN /app --version\n';
+
+describe('layerwise graph', () => {
+  it('prints the shape', async () => {
+    const r = await cli(['graph', '--format', 'shape', 'Dockerfile'], { Dockerfile: 'FROM alpine\nCOPY /dir1 /dir1\n' });
+    expect(r).toEqual({ code: 0, stderr: '', stdout: '#0 src docker-image://docker.io/library/alpine\n#1 src local://context\n#2 file[#0,#1] copy->base:/dir1\nresult=#2\n' });
+  });
+
+  it('reads standard input, honours --no-merge-op, --target and --build-arg', async () => {
+    const r = await cli(['graph', '--format=shape', '--no-merge-op', '-'], {}, 'FROM alpine\nCOPY --link a /a\n');
+    expect(r.stdout).toContain('file[#0,#1] copy->base:/a');
+    const t = await cli(['graph', '--format', 'shape', '--target', 'a', 'D'], { D: 'FROM alpine AS a\nRUN a\nFROM a\nRUN b\n' });
+    expect(t.stdout).toBe('#0 src docker-image://docker.io/library/alpine\n#1 exec[#0]\nresult=#1\n');
+    const b = await cli(['graph', '--format', 'shape', '--build-arg', 'BASE=debian:12', 'D'], { D: 'ARG BASE=alpine\nFROM $BASE\nRUN x\n' });
+    expect(b.stdout).toContain('#0 src docker-image://docker.io/library/debian:12');
+  });
+
+  it('prints one ERROR line and exits 1 when BuildKit would refuse the file', async () => {
+    const r = await cli(['graph', '--format', 'shape', 'D'], { D: 'FROM alpine\nCOPY https://example.com/x /x\n' });
+    expect(r).toEqual({ code: 1, stdout: "ERROR source can't be a URL for COPY\n", stderr: '' });
+  });
+
+  it('json is versioned and carries names, lines, stages and details', async () => {
+    const r = await cli(['graph', '--format', 'json', 'D'], { D: LINKED });
+    const json = JSON.parse(r.stdout);
+    expect(json.version).toBe(1);
+    const merge = json.ops.find((o: { kind: string }) => o.kind === 'merge');
+    expect(merge).toMatchObject({ name: '[3/4] LINK COPY --link app /app', lines: { start: 3, end: 3 }, stage: 0, linked: true, role: 'link-merge' });
+    const copy = json.ops.find((o: { id: string }) => o.id === merge.inputs[1]);
+    expect(copy.details.actions[0]).toMatchObject({ type: 'copy', onto: 'scratch', src: '/app', dest: '/app' });
+    expect(json.ops.find((o: { kind: string }) => o.kind === 'exec').details.args).toEqual(['/bin/sh', '-c', 'apk add curl']);
+  });
+
+  it('mermaid is the default format', async () => {
+    const r = await cli(['graph', 'D'], { D: LINKED });
+    expect(r.stdout.startsWith('flowchart TB\n')).toBe(true);
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await cli(['graph', '--format', 'svg', 'D'], { D: LINKED })).code).toBe(2);
+    expect((await cli(['graph'], {})).code).toBe(2);
+    expect((await cli(['graph', 'missing'], {})).code).toBe(2);
+    expect((await cli(['graph', '--bogus', 'D'], { D: LINKED })).code).toBe(2);
+  });
+});
+
+describe('layerwise simulate', () => {
+  it('prints one line per op and the summary', async () => {
+    const r = await cli(['simulate', '--change', 'base:alpine', 'D'], { D: LINKED });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('changes: base:alpine');
+    expect(lines.slice(1, -1).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['#0 rebuilt', '#1 rebuilt', '#2 cached', '#3 cached', '#4 remerged', '#5 rebuilt']);
+    expect(lines.at(-1)).toBe('3 of 4 steps rebuild (1 only re-merge); the linked copy is reused');
+  });
+
+  it('json and mermaid formats; repeated changes', async () => {
+    const j = JSON.parse((await cli(['simulate', '--change', 'file:app', '--change', 'line:2', '--format', 'json', 'D'], { D: LINKED })).stdout);
+    expect(j.version).toBe(1);
+    expect(j.changes).toEqual([{ kind: 'file', path: 'app' }, { kind: 'line', line: 2 }]);
+    expect(j.outcomes.map((o: { status: string }) => o.status)).toEqual(['cached', 'rebuilt', 'rebuilt', 'rebuilt', 'rebuilt', 'rebuilt']);
+    const m = await cli(['simulate', '--change', 'base:alpine', '--format', 'mermaid', 'D'], { D: LINKED });
+    expect(m.stdout).toMatch(/statusRemerged/);
+  });
+
+  it('needs a valid --change', async () => {
+    expect((await cli(['simulate', 'D'], { D: LINKED })).code).toBe(2);
+    const bad = await cli(['simulate', '--change', 'color:red', 'D'], { D: LINKED });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown change/);
+  });
+});
