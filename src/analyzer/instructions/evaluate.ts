@@ -24,6 +24,7 @@ import type {
   StageBase,
 } from './model.ts';
 import { rawMountFrom } from './mounts.ts';
+import { checkPlatform } from './platform.ts';
 import { cloneState, initialState, snapshot, type DispatchState } from './state.ts';
 import { withSuggestion } from './suggest.ts';
 
@@ -122,7 +123,11 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
           }
         }
         report(message, from.node.span);
-      } else info.platform = p.value;
+      } else {
+        const bad = checkPlatform(p.value);
+        if (bad !== undefined) report(`failed to parse platform ${from.platform.value}: ${bad}`, from.node.span);
+        info.platform = p.value;
+      }
     }
     info.fromUnmatched = unmatched;
     const base = byName.get(info.baseName);

@@ -65,6 +65,17 @@ describe('global scope', () => {
   it('reports blank base names and bad platforms', () => {
     expect(messages(run('ARG X\nFROM $X'))).toEqual(['base name ($X) should not be blank']);
     expect(messages(run('FROM --platform=$NOPE alpine'))).toEqual(['empty platform value from expression $NOPE']);
+    expect(messages(run('ARG P=linux\nFROM --platform=$P alpine'))).toEqual([]);
+    expect(messages(run('FROM --platform=linux/arm64/v8 alpine'))).toEqual([]);
+    expect(messages(run('FROM --platform=xyz alpine'))).toEqual([
+      'failed to parse platform xyz: "xyz": unknown operating system or architecture: invalid argument',
+    ]);
+    expect(messages(run('FROM --platform=linux/* alpine'))).toEqual([
+      'failed to parse platform linux/*: "linux/*": wildcards not yet supported: invalid argument',
+    ]);
+    expect(messages(run('FROM --platform=a/b/c/d alpine'))).toEqual([
+      'failed to parse platform a/b/c/d: "a/b/c/d": cannot parse platform specifier: invalid argument',
+    ]);
     expect(messages(run('FROM alpine:${X'))).toEqual([
       'failed to process "alpine:${X": unsupported modifier (\uFFFD) in substitution',
     ]);
