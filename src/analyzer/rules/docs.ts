@@ -56,8 +56,8 @@ export const buildErrorRule: Omit<Rule, 'check'> = {
     'words. Unlike the checks, it cannot be skipped: the build fails until the file is fixed.',
   origin: 'buildkit',
   examples: {
-    bad: [{ dockerfile: 'FROM alpine\nCOPY --exclude=*.md . /app/\n' }],
-    good: [{ dockerfile: 'FROM alpine\nCOPY . /app/\n' }],
+    bad: [{ dockerfile: 'FROM alpine\nRUNN make\n' }],
+    good: [{ dockerfile: 'FROM alpine\nRUN make\n' }],
   },
 };
 
