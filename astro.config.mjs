@@ -19,7 +19,9 @@ const editBase = process.env.LAYERWISE_EDIT_URL ?? 'https://github.com/layerwise
 // 'unsafe-inline': Mermaid's SVG carries its own <style>, Monaco injects style elements at run
 // time and Shiki colours tokens with style attributes. Workers (Monaco) come from our own
 // origin or a blob: URL. tests/e2e/csp.spec.ts loads every page under the policy.
+/** @param {URL[]} dirs @returns {`sha256-${string}`[]} */
 function inlineScriptHashes(...dirs) {
+  /** @type {Set<`sha256-${string}`>} */
   const hashes = new Set();
   for (const dir of dirs) {
     const root = fileURLToPath(dir);
@@ -34,22 +36,25 @@ function inlineScriptHashes(...dirs) {
   return [...hashes].sort();
 }
 
-const csp = {
-  directives: [
-    "default-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ],
-  scriptDirective: {
-    resources: ["'self'", "'wasm-unsafe-eval'"],
-    hashes: inlineScriptHashes(new URL('.', import.meta.resolve('@astrojs/starlight')), new URL('./src/', import.meta.url)),
+/** @type {import('astro').AstroUserConfig['security']} */
+const security = {
+  csp: {
+    directives: [
+      "default-src 'self'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      "connect-src 'self'",
+      "worker-src 'self' blob:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ],
+    scriptDirective: {
+      resources: ["'self'", "'wasm-unsafe-eval'"],
+      hashes: inlineScriptHashes(new URL('.', import.meta.resolve('@astrojs/starlight')), new URL('./src/', import.meta.url)),
+    },
+    styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
   },
-  styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 };
 
 export default defineConfig({
@@ -57,7 +62,7 @@ export default defineConfig({
   // Separate output folders let several builds run side by side (e.g. LAYERWISE_OUT_DIR=dist-e2e).
   outDir: process.env.LAYERWISE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  security: { csp },
+  security,
   integrations: [
     starlight({
       title: 'Layerwise',
