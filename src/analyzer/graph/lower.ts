@@ -251,7 +251,7 @@ class Lowering {
     // Heredocs (`dispatchRun`): a lone shebang heredoc becomes a file mounted at /dev/pipes/.
     if (run.heredocs.length > 0 && run.shellForm) {
       const text = (args[0] ?? '').trim();
-      if (HEREDOC_MARKER.test(text)) {
+      if (isSingleHeredoc(text)) {
         const doc = run.heredocs[0];
         const data = doc.chomp ? doc.content.replace(/^\t+/gm, '') : doc.content;
         if (data.startsWith('#!')) {
@@ -624,6 +624,35 @@ class Lowering {
     }
     if (/^[0-9]+$/.test(chmod)) this.fail(nonOctal, c);
   }
+}
+
+/** `MustParseHeredoc` on a RUN command: the whole command is one `<<WORD` marker. */
+function isSingleHeredoc(text: string): boolean {
+  const m = HEREDOC_MARKER.exec(text);
+  if (!m || m[3].length === 0) return false;
+  let words = 0;
+  let inWord = false;
+  let quote = '';
+  const rest = m[3];
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (/\s/.test(ch)) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      words++;
+      inWord = true;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '\\') i++;
+  }
+  return words === 1;
 }
 
 function fromEvaluatedMount(m: Mount): MountSpec {
