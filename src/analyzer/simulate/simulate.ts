@@ -74,6 +74,7 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
   const bases = changes.filter((c): c is Extract<Change, { kind: 'base' }> => c.kind === 'base').map((c) => c.image);
   const lines = changes.filter((c): c is Extract<Change, { kind: 'line' }> => c.kind === 'line').map((c) => c.line);
   const edits = lineEffects(current.build, graph, lines);
+  globalArgEffects(current, graph, lines, edits);
   const argNames = args.map((a) => a.key).join(', ');
 
   const byId = new Map(graph.ops.map((op) => [op.id, op] as const));
@@ -319,6 +320,22 @@ function isAbsoluteDest(build: EvaluatedBuild, op: Op): boolean {
   if (!c || (c.command.kind !== 'copy' && c.command.kind !== 'add')) return true;
   const dest = typeof c.expanded.dest === 'string' ? c.expanded.dest : c.command.dest.value;
   return dest.startsWith('/');
+}
+
+/** `line:N` on a global ARG: the FROM lines that expand it get another base. */
+function globalArgEffects(analysis: Analysis, graph: BuildGraph, lines: readonly number[], out: Map<string, string>): void {
+  for (const n of lines) {
+    const arg = (analysis.model.globalArgs ?? []).find((a) => a.node.startLine <= n && n <= a.node.endLine);
+    if (!arg) continue;
+    const names = arg.args.map((a) => a.name.value.replace(/[^\w]/g, ''));
+    for (const stage of analysis.build.stages ?? []) {
+      const from = stage.stage.from.node.original;
+      if (!names.some((k) => new RegExp(`\\$\\{?${k}\\b`).test(from))) continue;
+      for (const op of graph.ops) {
+        if (op.stage === stage.stage.index && op.role === 'from' && !out.has(op.id)) out.set(op.id, `the global ARG on line ${n} names its base image`);
+      }
+    }
+  }
 }
 
 /** The stage and every stage built FROM it, transitively. */

@@ -51,3 +51,11 @@ describe('table 6.3: a build argument changed (end to end)', () => {
     expect(r.rows.at(-1)).toBe('RUN echo child:rebuilt');
   });
 });
+
+describe('table 6.3: editing a global ARG used in FROM (line:N)', () => {
+  it('is a base change for the stages whose FROM expands it', () => {
+    const analysis = analyze('ARG BASE=alpine\nFROM ${BASE}\nCOPY --link a /a\nRUN make\n');
+    const result = simulate(analysis, [{ kind: 'line', line: 1 }]);
+    expect(result.outcomes.map((o) => o.status)).toEqual(['rebuilt', 'cached', 'cached', 'remerged', 'rebuilt']);
+  });
+});
