@@ -14,8 +14,8 @@ export const linkMergeChain = defineRule({
     'Each `--link` copy becomes a copy on an empty filesystem plus a merge onto the previous state, and a ' +
     'run of them nests one merge inside the next. Every copy is still cached on its own, but each adds a ' +
     'layer and a merge, and a change to one source re-runs all the merges after it (moby/buildkit#5297). ' +
-    'When the copies share their options, a single `COPY --link a b c /dest/` says the same with one ' +
-    'layer.',
+    'Copies from the same origin with the same owner can often be one `COPY --link a b c /dest/` ' +
+    '(one layer, one merge); the rule only counts runs of such copies.',
   origin: 'layerwise',
   examples: {
     bad: [{ dockerfile: 'FROM alpine\nCOPY --link a /app/\nCOPY --link b /app/\nCOPY --link c /app/\n' }],
@@ -33,10 +33,19 @@ export const linkMergeChain = defineRule({
       };
       for (const command of stage.commands as readonly Command[]) {
         if (!makesFilesystemOp(command)) continue;
-        if (isCopy(command) && linkActive(context, command)) run.push(command);
-        else flush();
+        if (!isCopy(command) || !linkActive(context, command)) {
+          flush();
+          continue;
+        }
+        // Only copies that could be one instruction: same origin, owner and kind.
+        if (run.length > 0 && !combinable(run[run.length - 1], command)) flush();
+        run.push(command);
       }
       flush();
     }
   },
 });
+
+function combinable(a: CopyCommand, b: CopyCommand): boolean {
+  return a.kind === b.kind && a.from?.value === b.from?.value && a.chown?.value === b.chown?.value;
+}

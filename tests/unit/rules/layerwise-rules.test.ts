@@ -120,6 +120,11 @@ const tables: Record<string, readonly Case[]> = {
     },
     { name: 'broken by a RUN', dockerfile: 'FROM alpine\nCOPY --link a /app/\nCOPY --link b /app/\nRUN true\nCOPY --link c /app/\n', expect: [] },
     { name: 'one copy', dockerfile: 'FROM alpine\nCOPY --link a b c /app/\n', expect: [] },
+    {
+      name: 'different origins cannot be one copy',
+      dockerfile: 'FROM alpine\nCOPY --link --from=a:1 /x /x\nCOPY --link --from=b:1 /y /y\nCOPY --link --from=c:1 /z /z\n',
+      expect: [],
+    },
   ],
   LinkSyntaxTooOld: [
     {
