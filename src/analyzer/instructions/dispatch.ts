@@ -40,7 +40,8 @@ export interface CommandContext extends DispatchContext {
 
 export function dispatchCommand(state: DispatchState, command: Command, ctx: CommandContext): EvaluatedCommand {
   const before = snapshot(state);
-  const env: Env = new Map(state.env);
+  // Expansions read the live environment: every instruction expands before it changes it.
+  const env: Env = state.env;
   const unmatched = new Set<string>();
   let error: string | undefined;
   const fail = (message: string) => {
@@ -62,8 +63,6 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
   let mounts: Mount[] | undefined;
   let singleHeredocBody: string | undefined;
   let stepEnv: Env = env;
-  // Names declared by ARG so far are exempt from UndefinedVar (BuildKit's d.buildArgs).
-  const declared = new Set(state.declaredArgs);
 
   switch (command.kind) {
     case 'copy':
@@ -151,13 +150,13 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
         if (Object.hasOwn(ctx.buildArgs, key)) value = ctx.buildArgs[key];
         else if (decl.defaultValue !== undefined) {
           // Each declaration sees the values set by the ones before it.
-          const r = expandWord(decl.defaultValue.value, new Map(state.env), ctx.escape);
-          for (const u of r.unmatched) if (!state.declaredArgs.includes(u)) unmatched.add(u);
+          const r = expandWord(decl.defaultValue.value, state.env, ctx.escape);
+          for (const u of r.unmatched) if (!state.declaredArgs.has(u)) unmatched.add(u);
           if (r.error !== undefined) fail(r.error);
           value = r.error !== undefined ? decl.defaultValue.value : r.value;
         } else if (ctx.globals.has(key)) value = ctx.globals.get(key);
         if (value !== undefined && !NON_ENV_ARGS.has(key)) setEnv(state, key, value);
-        state.declaredArgs.push(key);
+        state.declaredArgs.add(key);
         args.push(value !== undefined ? `${key}=${value}` : key);
       }
       expanded.args = args;
@@ -197,7 +196,7 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
       // Secret env mounts show as **** in the step name.
       const secrets = mounts.filter((m) => m.type === 'secret' && m.env !== undefined);
       if (secrets.length > 0) {
-        const masked = new Map(env);
+        const masked = new Map(state.env);
         for (const m of secrets) {
           masked.delete(m.env as string);
           masked.set(m.env as string, '****');
@@ -216,7 +215,11 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
       break;
   }
 
-  const names = [...unmatched].filter((u) => !declared.has(u) && !NON_ENV_ARGS.has(u));
+  // Names declared by ARG are exempt from UndefinedVar (BuildKit's d.buildArgs); ARG
+  // filtered each declaration against the names declared before it.
+  const names = [...unmatched].filter(
+    (u) => (command.kind === 'arg' || !state.declaredArgs.has(u)) && !NON_ENV_ARGS.has(u),
+  );
   return {
     command,
     state: before,

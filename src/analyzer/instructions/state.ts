@@ -13,44 +13,59 @@ export const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CO
 export interface DispatchState {
   /** The LLB environment; re-setting a key moves it to the end, as llb.EnvList does. */
   env: Map<string, string>;
+  /** `KEY=VALUE` per key, in the same order as `env`: snapshots share these strings. */
+  entries: Map<string, string>;
   workdir: string;
   /** The image config WorkingDir ('' until a WORKDIR, or inherited). */
   configWorkdir: string;
   user: string;
   shell: readonly string[];
   /** Names declared by ARG in this stage or its FROM ancestors (set or not). */
-  declaredArgs: string[];
+  declaredArgs: Set<string>;
   workdirSet: boolean;
+  /** The last snapshot, reused while nothing changes (consecutive commands share it). */
+  cached?: StageState;
 }
 
 export function initialState(): DispatchState {
   return {
     env: new Map([['PATH', DEFAULT_PATH]]),
+    entries: new Map([['PATH', `PATH=${DEFAULT_PATH}`]]),
     workdir: '/',
     configWorkdir: '',
     user: '',
     shell: DEFAULT_SHELL,
-    declaredArgs: [],
+    declaredArgs: new Set(),
     workdirSet: false,
   };
 }
 
 export function cloneState(s: DispatchState): DispatchState {
-  return { ...s, env: new Map(s.env), declaredArgs: [...s.declaredArgs] };
+  return { ...s, env: new Map(s.env), entries: new Map(s.entries), declaredArgs: new Set(s.declaredArgs) };
 }
 
 export function setEnv(s: DispatchState, key: string, value: string): void {
   s.env.delete(key);
   s.env.set(key, value);
+  s.entries.delete(key);
+  s.entries.set(key, `${key}=${value}`);
+  s.cached = undefined;
 }
 
+/** The state as plain data; the same object while the state is unchanged. */
 export function snapshot(s: DispatchState): StageState {
-  return {
-    env: [...s.env].map(([k, v]) => `${k}=${v}`),
-    workdir: s.workdir,
-    user: s.user,
-    shell: s.shell,
-  };
+  const c = s.cached;
+  if (c !== undefined && c.workdir === s.workdir && c.user === s.user && c.shell === s.shell) return c;
+  // The environment list is rebuilt only when the environment changed.
+  const env = c !== undefined && c.env.length === s.entries.size && sameEntries(c.env, s.entries) ? c.env : [...s.entries.values()];
+  s.cached = { env, workdir: s.workdir, user: s.user, shell: s.shell };
+  return s.cached;
+}
+
+function sameEntries(list: readonly string[], entries: ReadonlyMap<string, string>): boolean {
+  let i = 0;
+  for (const e of entries.values()) if (list[i++] !== e) return false;
+  return true;
 }
 
 /** Go's path.Clean for slash-separated paths. */
