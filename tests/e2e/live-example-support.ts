@@ -1,0 +1,48 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Console errors and uncaught exceptions while a page is used. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+export const island = (page: Page, id: string) => page.locator(`[data-lw-example="${id}"]`);
+export const pane = (root: Locator, name: 'main' | 'compare' = 'main') => root.locator(`[data-lw-pane="${name}"]`);
+export const graphSvg = (p: Locator) => p.locator('[data-lw-graph] > svg');
+
+/** Opens the editor and waits for Monaco. */
+export async function openEditor(root: Locator): Promise<void> {
+  await root.getByRole('button', { name: 'Edit' }).click();
+  await expect(root.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
+}
+
+/** The text in a pane's Monaco editor (Monaco renders spaces as no-break spaces). */
+export async function editorText(p: Locator): Promise<string> {
+  const text = await p.locator('.monaco-editor .view-lines').innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/** Replaces the whole text of a pane's editor, as a reader pasting would. */
+export async function setEditorText(page: Page, p: Locator, text: string): Promise<void> {
+  await p.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Waits until the island has analyzed again after `before` (its data-seq moved on) and the graph settled. */
+export async function settled(root: Locator): Promise<void> {
+  await expect(root.locator('[data-lw-graph][aria-busy="true"]')).toHaveCount(0);
+}
+
+/** Ops of each kind named in a pane's step list (the graph's text alternative). */
+export async function stepKinds(p: Locator): Promise<Record<string, number>> {
+  const kinds = await p.locator('[data-lw-steps] li .lw-step-kind').allTextContents();
+  const counts: Record<string, number> = {};
+  for (const k of kinds) counts[k] = (counts[k] ?? 0) + 1;
+  return counts;
+}
