@@ -4,13 +4,19 @@ import type { CopyCommand, RunCommand } from '../../../src/analyzer/instructions
 import { parse } from '../../../src/analyzer/parse/parse.ts';
 import { lineNode, tree } from './nodes.ts';
 
-/** The single BuildError of a one-stage file whose second line is `line`. */
+/**
+ * The single BuildError of a one-stage file whose second instruction is `line`; the error must
+ * cover that instruction.
+ */
 function errorOf(line: string): string | undefined {
-  const syntax = parse(`FROM alpine\n${line}`);
+  const source = `FROM alpine\n${line}`;
+  const syntax = parse(source);
   expect(syntax.diagnostics).toEqual([]);
   const model = buildModel(syntax);
   expect(model.diagnostics.length).toBeLessThanOrEqual(1);
-  return model.diagnostics[0]?.message;
+  const error = model.diagnostics[0];
+  if (error !== undefined) expect(error.span).toEqual(syntax.instructions[1].span);
+  return error?.message;
 }
 
 const P = 'dockerfile parse error on line 2: ';
