@@ -23,6 +23,8 @@ import type {
   Stage,
   StageBase,
 } from './model.ts';
+// Image reference syntax is graph/'s (one definition of the grammar); it is a pure function.
+import { parseImageRef } from '../graph/image-ref.ts';
 import { rawMountFrom } from './mounts.ts';
 import { checkPlatform } from './platform.ts';
 import { cloneState, initialState, snapshot, type DispatchState } from './state.ts';
@@ -86,6 +88,12 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
     }
   }
 
+  // Every base or source that is not a stage must be a valid image reference, reachable or not.
+  const checkImageRef = (ref: string, at: Span) => {
+    const parsed = parseImageRef(ref);
+    if ('error' in parsed) report(`failed to parse stage name ${goQuote(ref)}: ${parsed.error}`, at);
+  };
+
   // FROM expansion and base resolution against the stages declared earlier (§4.2).
   const byName = new Map<string, number>();
   const infos: StageInfo[] = [];
@@ -132,6 +140,9 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
     info.fromUnmatched = unmatched;
     const base = byName.get(info.baseName);
     if (base !== undefined) info.baseStage = base;
+    else if (!from.invalid && name.error === undefined && info.baseName !== '' && info.baseName !== 'scratch') {
+      checkImageRef(info.baseName, from.node.span);
+    }
     if (stage.name !== undefined) byName.set(stage.name, stage.index);
   }
 
@@ -170,6 +181,7 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
         if (stage !== undefined) refs.push({ command, stage });
         else {
           images++;
+          checkImageRef(raw, at);
           refs.push({ command, image: raw });
         }
       }
@@ -182,7 +194,10 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
         else {
           // Every mount without a stage adds a hidden source state in BuildKit.
           images++;
-          if (from !== 'scratch') refs.push({ command, image: from, mountIndex });
+          if (from !== 'scratch') {
+            checkImageRef(from, at);
+            refs.push({ command, image: from, mountIndex });
+          }
         }
       });
     }

@@ -81,6 +81,16 @@ describe('global scope', () => {
     ]);
   });
 
+  it('checks image references of every stage, reachable or not', () => {
+    expect(messages(run('FROM Alpine AS x\nFROM alpine'))).toEqual([
+      'failed to parse stage name "Alpine": invalid reference format: repository name (library/Alpine) must be lowercase',
+    ]);
+    expect(messages(run('FROM a\nCOPY --from=bad:ref:x /a /b'))).toEqual([
+      'failed to parse stage name "bad:ref:x": invalid reference format',
+    ]);
+    expect(messages(run('FROM a AS build\nFROM build\nFROM scratch\nFROM ghcr.io/o/app:1@sha256:' + 'a'.repeat(64)))).toEqual([]);
+  });
+
   it('reports a file with only global ARGs', () => {
     const model = buildModel(tree('ARG A'));
     expect(messages(evaluate(model, {}))).toEqual(['dockerfile contains no stages to build']);
