@@ -11,6 +11,8 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 
 /** Environment variable naming the site that hosts the rule pages (`--docs-base` wins). */
 export const DOCS_BASE_ENV = 'LAYERWISE_DOCS_BASE';
+/** The site's own deployment setting (astro.config.mjs), used when the docs base is not given. */
+export const SITE_ENV = 'LAYERWISE_SITE';
 
 /**
  * `layerwise lint [--format text|json|sarif] [--target STAGE] [--build-arg K=V]… [--no-merge-op]
@@ -55,7 +57,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 function docsBaseOption(value: unknown): string {
-  const base = typeof value === 'string' ? value : (process.env[DOCS_BASE_ENV] ?? DEFAULT_DOCS_BASE);
+  const base = typeof value === 'string' ? value : (process.env[DOCS_BASE_ENV] ?? process.env[SITE_ENV] ?? DEFAULT_DOCS_BASE);
   if (!/^https?:\/\/[^\s]+$/.test(base) && !base.startsWith('/')) {
     throw new UsageError(`--docs-base must be an http(s) URL or an absolute path, got ${JSON.stringify(base)}`);
   }

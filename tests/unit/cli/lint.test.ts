@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import type { Io } from '../../../src/cli/io.ts';
 
@@ -33,8 +33,18 @@ const CLEAN = 'FROM alpine\nCOPY --link app /app/\n';
 const WARN = 'FROM alpine\nMAINTAINER me\n';
 const ERROR = 'FROM node:22\nCOPY --link --chown=node . /app/\n';
 
+const saved = { docs: process.env.LAYERWISE_DOCS_BASE, site: process.env.LAYERWISE_SITE };
+delete process.env.LAYERWISE_DOCS_BASE;
+delete process.env.LAYERWISE_SITE;
+
 afterEach(() => {
   delete process.env.LAYERWISE_DOCS_BASE;
+  delete process.env.LAYERWISE_SITE;
+});
+
+afterAll(() => {
+  if (saved.docs !== undefined) process.env.LAYERWISE_DOCS_BASE = saved.docs;
+  if (saved.site !== undefined) process.env.LAYERWISE_SITE = saved.site;
 });
 
 describe('layerwise lint', () => {
@@ -121,12 +131,14 @@ describe('layerwise lint', () => {
     expect(result.stdout).toMatch(/^-:2:1: warning MaintainerDeprecated /);
   });
 
-  it('takes the docs base from --docs-base or LAYERWISE_DOCS_BASE', async () => {
+  it('takes the docs base from --docs-base, LAYERWISE_DOCS_BASE, then the site setting LAYERWISE_SITE', async () => {
+    process.env.LAYERWISE_SITE = 'https://site.example';
+    expect((await lint(['D'], { D: WARN })).stdout).toContain('(https://site.example/rules/maintainer-deprecated/)');
+    process.env.LAYERWISE_DOCS_BASE = 'https://env.example';
+    expect((await lint(['D'], { D: WARN })).stdout).toContain('(https://env.example/rules/maintainer-deprecated/)');
     expect((await lint(['--docs-base', 'https://docs.example/guide/', 'D'], { D: WARN })).stdout).toContain(
       '(https://docs.example/guide/rules/maintainer-deprecated/)',
     );
-    process.env.LAYERWISE_DOCS_BASE = 'https://env.example';
-    expect((await lint(['D'], { D: WARN })).stdout).toContain('(https://env.example/rules/maintainer-deprecated/)');
   });
 
   it.each([
