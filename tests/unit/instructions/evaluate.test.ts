@@ -321,6 +321,21 @@ describe('ONBUILD', () => {
   });
 });
 
+describe('ONBUILD with heredocs', () => {
+  it('carries trigger heredocs into the child', () => {
+    const b = run('FROM a AS base\nONBUILD RUN <<EOF\necho hi\necho there\nEOF\nONBUILD COPY <<EOF /x\nv=$V\nEOF\nFROM base\nARG V=1');
+    const child = b.stages[1].commands;
+    expect(child.map((c) => c.stepText)).toEqual(['RUN <<EOF (echo hi...)', 'COPY <<EOF /x', 'ARG V=1']);
+    expect(child[1].expanded.heredocs).toEqual(['v=\n']);
+    expect(child[1].unmatched).toEqual(['V']);
+  });
+  it('reports an unknown trigger instruction in the child only', () => {
+    const model = buildModel(parse('FROM a AS base\nONBUILD RUNN x\nFROM base'));
+    expect(model.diagnostics).toEqual([]);
+    expect(messages(evaluate(model, {}))).toEqual(['unknown instruction: RUNN (did you mean RUN?)']);
+  });
+});
+
 describe('step texts', () => {
   it('substitutes only known variables in RUN and keeps quotes', () => {
     const b = run('FROM a\nARG V=1\nrun echo "$V" \'$V\' $UNSET ${V}');
