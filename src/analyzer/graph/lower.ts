@@ -63,11 +63,18 @@ class Lowering {
   private readonly mergeOp: boolean;
   private readonly build: EvaluatedBuild;
   private readonly model?: DockerfileModel;
+  /** Reachable stages by index and by name (a later definition of a name wins, as in BuildKit). */
+  private readonly byIndex = new Map<number, EvaluatedStage>();
+  private readonly byName = new Map<string, EvaluatedStage>();
 
   constructor(build: EvaluatedBuild, options: BuildOptions, model?: DockerfileModel) {
     this.build = build;
     this.model = model;
     this.mergeOp = options.mergeOp !== false;
+    for (const s of build.stages ?? []) {
+      this.byIndex.set(s.stage.index, s);
+      if (s.stage.name) this.byName.set(s.stage.name, s);
+    }
     this.targetPlatform = normalizePlatform(build.globalArgs?.TARGETPLATFORM ?? DEFAULT_PLATFORM, DEFAULT_PLATFORM);
   }
 
@@ -394,8 +401,7 @@ class Lowering {
   /** `RUN --mount from=X`: a stage name, `scratch`, or an image. */
   private mountOrigin(stage: EvaluatedStage, c: EvaluatedCommand, from: string, target: string, index?: number): string | undefined {
     const lower = from.toLowerCase();
-    const stages = this.build.stages ?? [];
-    const named = index !== undefined ? stages.find((s) => s.stage.index === index) : stages.find((s) => s.stage.name === lower);
+    const named = index !== undefined ? this.byIndex.get(index) : this.byName.get(lower);
     if (named) {
       const result = this.stageResults.get(named.stage.index);
       if (result === undefined || named.stage.index >= stage.stage.index) {
@@ -601,9 +607,8 @@ class Lowering {
 
   /** Fallback when evaluation gave no origin: resolve `--from` as BuildKit does. */
   private fromByName(stage: EvaluatedStage, c: EvaluatedCommand, from: string): string | undefined {
-    const stages = this.build.stages ?? [];
-    const byIndex = /^\d+$/.test(from) ? stages.find((s) => s.stage.index === Number(from)) : undefined;
-    const named = byIndex ?? stages.find((s) => s.stage.name === from.toLowerCase());
+    const byIndex = /^\d+$/.test(from) ? this.byIndex.get(Number(from)) : undefined;
+    const named = byIndex ?? this.byName.get(from.toLowerCase());
     if (named) {
       const result = this.stageResults.get(named.stage.index);
       if (result === undefined || named.stage.index >= stage.stage.index) {

@@ -79,7 +79,11 @@ export function renderMermaid(graph: BuildGraph, options: MermaidOptions = {}): 
   const shared: Op[] = [];
   for (const op of graph.ops) {
     if (op.stage === undefined || !stageNames.has(op.stage)) shared.push(op);
-    else byStage.set(op.stage, [...(byStage.get(op.stage) ?? []), op]);
+    else {
+      const list = byStage.get(op.stage);
+      if (list) list.push(op);
+      else byStage.set(op.stage, [op]);
+    }
   }
   for (const op of shared) lines.push(`  ${node(nodeId(op.id), op.kind, opLabel(op, max, statuses.get(op.id)))}`);
   for (const [index, ops] of [...byStage].sort((a, b) => a[0] - b[0])) {

@@ -166,7 +166,9 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
   }
 
   const outcomes: OpOutcome[] = graph.ops.map((op) => ({ op: op.id, ...verdicts.get(op.id)! }));
-  return { changes, graph, outcomes, summary: summarize(graph, outcomes) };
+  const unused = bases.filter((image) => !graph.ops.some((op) => op.kind === 'source' && sameImage(image, op.details.identifier ?? '')));
+  const note = unused.length ? ` (${unused.join(', ')}: no such image in this build)` : '';
+  return { changes, graph, outcomes, summary: summarize(graph, outcomes) + note };
 }
 
 /** The context paths each consumer of the context selects. */
@@ -186,8 +188,8 @@ export function summarize(graph: BuildGraph, outcomes: readonly OpOutcome[]): st
   const redo = steps.filter((op) => status.get(op.id) !== 'cached');
   const remerged = redo.filter((op) => status.get(op.id) === 'remerged').length;
   const reusedLinks = steps.filter((op) => op.linked && op.kind === 'file' && status.get(op.id) === 'cached').length;
-  if (steps.length === 0) return 'Nothing to build: the target has no steps.';
-  if (redo.length === 0) return steps.length === 1 ? 'Nothing rebuilds: the only step is cached.' : `Nothing rebuilds: all ${steps.length} steps are cached.`;
+  if (steps.length === 0) return 'Nothing to build: the target has no steps';
+  if (redo.length === 0) return steps.length === 1 ? 'Nothing rebuilds: the only step is cached' : `Nothing rebuilds: all ${steps.length} steps are cached`;
   let s = `${redo.length} of ${steps.length} ${plural(steps.length, 'step')} rebuild`;
   if (remerged > 0) s += ` (${remerged} only ${plural(remerged, 're-merge', 're-merges')})`;
   if (reusedLinks === 1) s += '; the linked copy is reused';

@@ -56,7 +56,7 @@ describe('table 6.3: a context file changed', () => {
 
   it('a file no COPY selects changes nothing; COPY . . selects everything; wildcards match', () => {
     expect(sim([build(false)], [file('README.md')]).statuses.filter((s) => s.endsWith('rebuilt'))).toEqual([]);
-    expect(sim([build(true)], [file('README.md')]).summary).toBe('Nothing rebuilds: all 6 steps are cached.');
+    expect(sim([build(true)], [file('README.md')]).summary).toBe('Nothing rebuilds: all 6 steps are cached');
     expect(status(sim([stage(0, 'alpine').copy(['.'], '.')], [file('README.md')]).statuses, 'copy')).toEqual(['rebuilt']);
     expect(status(sim([stage(0, 'alpine').copy(['*.json'], '/app/')], [file('package.json')]).statuses, 'copy')).toEqual(['rebuilt']);
     expect(status(sim([stage(0, 'alpine').copy(['*.json'], '/app/')], [file('src/a.json')]).statuses, 'copy')).toEqual(['cached']);
@@ -105,7 +105,7 @@ describe('table 6.3: instructions edited (line:N)', () => {
 
   it('LABEL/EXPOSE/CMD/STOPSIGNAL: nothing rebuilds', () => {
     const s = stage(0, 'alpine').run('make').meta('expose', '80').meta('cmd', '["app"]');
-    expect(sim([s], [line(s.lastLine)]).summary).toBe('Nothing rebuilds: the only step is cached.');
+    expect(sim([s], [line(s.lastLine)]).summary).toBe('Nothing rebuilds: the only step is cached');
   });
 
   it('an earlier RUN: later plain COPY rebuilds; a linked copy is reused and remerged', () => {
