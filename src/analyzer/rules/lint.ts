@@ -2,6 +2,15 @@
  * The rule engine: runs every registered rule over the analysis and applies BuildKit's
  * `check` configuration (file directive or `BUILDKIT_DOCKERFILE_CHECK`, then per-instruction
  * comments) to our rules and BuildKit's alike.
+ *
+ * Where we knowingly differ from BuildKit (v0.x frontend modelled in buildkit-model.md):
+ * - checks BuildKit runs while converting ("D") look only at the stages the target reaches,
+ *   as a build does; `docker build --check` without a target would convert every stage;
+ * - `check=error=true` makes BuildKit's checks errors (BuildKit fails the build with `lint
+ *   violation found for rules: …`); our rules keep their own level;
+ * - InvalidBaseImagePlatform needs registry data and is never reported;
+ * - findings of ONBUILD triggers inherited from a base stage are not reported (their text
+ *   lives in another stage).
  */
 import { buildError, type Diagnostic } from '../core/diagnostic.ts';
 import type { Span } from '../core/span.ts';
