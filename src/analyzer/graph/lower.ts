@@ -125,7 +125,8 @@ class Lowering {
   }
 
   private fail(message: string, c: EvaluatedCommand): never {
-    this.diagnostics.push(buildError(message, c.command.node.span));
+    // Evaluation may already have reported the same dispatch error; say it once.
+    if (!(this.build.diagnostics ?? []).some((d) => d.message === message)) this.diagnostics.push(buildError(message, c.command.node.span));
     throw new LowerError(message);
   }
 
