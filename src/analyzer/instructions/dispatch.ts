@@ -20,16 +20,13 @@ import {
 } from './state.ts';
 import { stepText } from './step-text.ts';
 
-export interface DispatchContext {
+export interface CommandContext {
   readonly escape: '\\' | '`';
+  /** `--build-arg` values. */
   readonly buildArgs: Readonly<Record<string, string>>;
+  /** The global scope (built-ins and global ARGs), for `ARG NAME` without a default. */
   readonly globals: Env;
-  /** BuildKit's name for the stage in messages. */
-  readonly stageName: string;
   readonly report: (message: string, at: Span) => void;
-}
-
-export interface CommandContext extends DispatchContext {
   /** Where errors about this command point. */
   readonly at: Span;
   readonly onbuild: boolean;
