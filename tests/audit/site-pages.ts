@@ -23,7 +23,7 @@ export function sitePaths(): string[] {
 }
 
 /** Pages that hold a live example (an island), found in the built HTML. */
-export function pathsWithIslands(marker = 'data-live-example'): string[] {
+export function pathsWithIslands(marker = 'data-lw-example'): string[] {
   return sitePaths().filter((path) => {
     const file = path.endsWith('/') ? join(outDir, path, 'index.html') : join(outDir, path);
     return existsSync(file) && readFileSync(file, 'utf8').includes(marker);
