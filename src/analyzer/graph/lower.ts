@@ -16,8 +16,8 @@ import type {
 } from '../instructions/model.ts';
 import { canonicalRef, displayRef, parseImageRef } from './image-ref.ts';
 import type { BuildGraph, ExecMount, FileAction } from './model.ts';
-import { parseMountSpec, type MountSpec } from './mount-spec.ts';
 import type { Mount } from '../instructions/model.ts';
+import { parseMount } from '../instructions/mounts.ts';
 import { OpTable, type OpMeta } from './op-table.ts';
 import { clean, hasWildcard, isAbs, join, resolveDest, resolveWorkdir, sourcePath } from './paths.ts';
 import { classifySource } from './source-kind.ts';
@@ -285,9 +285,13 @@ class Lowering {
     }
     if (run.shellForm) args = [...(c.state.shell?.length ? c.state.shell : ['/bin/sh', '-c']), ...args];
 
-    const specs: MountSpec[] = c.mounts
-      ? c.mounts.map(fromEvaluatedMount)
-      : (arr(c.expanded.mounts) ?? run.mounts.map((m) => m.raw)).map(parseMountSpec);
+    // Evaluation interprets each --mount; without it (hand-built input), read the raw values.
+    const specs: MountSpec[] = (
+      c.mounts ??
+      (arr(c.expanded.mounts) ?? run.mounts.map((m) => m.raw))
+        .map((raw) => parseMount(raw, (value) => ({ value, unmatched: [] })).mount)
+        .filter((m) => m !== undefined)
+    ).map(fromEvaluatedMount);
     let sshIndex = 0;
     for (const [i, m] of specs.entries()) {
       if (m.type === 'secret') {
@@ -659,6 +663,22 @@ function isSingleHeredoc(text: string): boolean {
     else if (ch === '\\') i++;
   }
   return words === 1;
+}
+
+/** A mount as lowering reads it: absent fields instead of empty strings. */
+interface MountSpec {
+  readonly type: Mount['type'];
+  readonly from?: string;
+  readonly source?: string;
+  readonly target?: string;
+  readonly readonly: boolean;
+  readonly id?: string;
+  readonly sharing?: string;
+  readonly uid?: number;
+  readonly gid?: number;
+  readonly mode?: number;
+  readonly required: boolean;
+  readonly env?: string;
 }
 
 function fromEvaluatedMount(m: Mount): MountSpec {
