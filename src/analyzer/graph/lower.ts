@@ -61,6 +61,8 @@ class Lowering {
   private readonly stageResults = new Map<number, FsState>();
   private readonly targetPlatform: string;
   private readonly mergeOp: boolean;
+  /** SOURCE_DATE_EPOCH: WORKDIR directories get this timestamp (part of the mkdir). */
+  private readonly epoch?: string;
   private readonly build: EvaluatedBuild;
   private readonly model?: DockerfileModel;
   /** Reachable stages by index and by name (a later definition of a name wins, as in BuildKit). */
@@ -71,6 +73,7 @@ class Lowering {
     this.build = build;
     this.model = model;
     this.mergeOp = options.mergeOp !== false;
+    this.epoch = options.buildArgs?.SOURCE_DATE_EPOCH ?? build.globalArgs?.SOURCE_DATE_EPOCH;
     for (const s of build.stages ?? []) {
       this.byIndex.set(s.stage.index, s);
       if (s.stage.name) this.byName.set(s.stage.name, s);
@@ -232,7 +235,7 @@ class Lowering {
     const action: FileAction = { type: 'mkdir', path: wd, onto: state.fs ? 'base' : 'scratch', mode: 0o755, ...(user ? { owner: user } : {}) };
     const fs = this.table.add(
       'file',
-      { actions: [{ mkdir: wd, mode: 0o755, parents: true, user: user ?? null, base: state.fs ? 0 : -1 }] },
+      { actions: [{ mkdir: wd, mode: 0o755, parents: true, user: user ?? null, time: this.epoch ?? null, base: state.fs ? 0 : -1 }] },
       state.fs ? [state.fs] : [],
       { ...this.commandMeta(stage, c, name, 'workdir'), details: { actions: [action] } },
     );
