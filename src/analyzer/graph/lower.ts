@@ -145,7 +145,7 @@ class Lowering {
     let state: FsState;
     const base = stage.base;
     if (base.kind === 'image') {
-      const platform = normalizePlatform(base.platform, this.targetPlatform);
+      const platform = normalizePlatform(base.platform ?? stage.platform, this.targetPlatform);
       const name = this.prefix(steps, `FROM ${this.imageName(base.ref)}`, false);
       const fs = this.imageSource(base.ref, platform, {
         name,
@@ -159,7 +159,7 @@ class Lowering {
       const parent = this.stageResults.get(base.index);
       state = parent ?? { platform: this.targetPlatform };
     } else {
-      const platform = normalizePlatform(stage.stage.from.platform?.value, this.targetPlatform);
+      const platform = normalizePlatform(stage.platform ?? stage.stage.from.platform?.value, this.targetPlatform);
       state = { platform: platform.includes('$') ? this.targetPlatform : platform };
     }
     this.stageResults.set(stage.stage.index, state);
