@@ -59,3 +59,13 @@ describe('table 6.3: editing a global ARG used in FROM (line:N)', () => {
     expect(result.outcomes.map((o) => o.status)).toEqual(['rebuilt', 'cached', 'cached', 'remerged', 'rebuilt']);
   });
 });
+
+describe('table 6.3: proxy and global args, both copy modes', () => {
+  it('an undeclared proxy build arg changes nothing', () => {
+    expect(run('FROM alpine\nCOPY a /a\nCOPY --link b /b\nRUN curl x\n', 'HTTP_PROXY', 'http://p:3128').summary).toMatch(/^Nothing rebuilds/);
+  });
+
+  it('a global ARG in FROM without --link: every step rebuilds', () => {
+    expect(run('ARG BASE=alpine\nFROM ${BASE}\nCOPY a /a\nRUN make\n', 'BASE', 'debian').rows.map((r) => r.split(':').at(-1))).toEqual(['rebuilt', 'cached', 'rebuilt', 'rebuilt']);
+  });
+});

@@ -140,3 +140,35 @@ describe('parseChange', () => {
     for (const bad of ['line:x', 'line:0', 'arg:V', 'nope:1', 'base:']) expect(typeof parseChange(bad)).toBe('string');
   });
 });
+
+describe('table 6.3: the same rows with the other copy mode', () => {
+  it('USER with --link: the linked copy and its merge are untouched', () => {
+    const s = stage(0, 'alpine').user('app').copy(['a'], '/a', { link: true }).workdir('/w').run('id');
+    expect(sim([s], [line(s.commands[0].command.node.startLine)]).statuses).toEqual(['from:cached', 'context:cached', 'copy(link):cached', 'link-merge:cached', 'workdir:rebuilt', 'run:rebuilt']);
+  });
+
+  it('WORKDIR without --link: its mkdir and everything on top rebuild', () => {
+    const s = stage(0, 'alpine').workdir('/app').copy(['a'], '/abs/a').copy(['b'], 'b').run('pwd');
+    expect(sim([s], [line(s.commands[0].command.node.startLine)]).statuses).toEqual(['from:cached', 'workdir:rebuilt', 'context:cached', 'copy:rebuilt', 'copy:rebuilt', 'run:rebuilt']);
+  });
+
+  it('the edited COPY without --link', () => {
+    const s = stage(0, 'alpine').run('a').copy(['a'], '/a').run('x');
+    expect(sim([s], [line(s.commands[1].command.node.startLine)]).statuses).toEqual(['from:cached', 'run:cached', 'context:cached', 'copy:rebuilt', 'run:rebuilt']);
+  });
+
+  it('a --from stage rebuilt, plain COPY', () => {
+    const b = stage(0, 'golang', 'build').run('go build');
+    const f = stage(1, 'alpine').copy(['/out/app'], '/app', { from: 'build', origin: { kind: 'stage', index: 0 } });
+    expect(sim([b, f], [line(b.commands[0].command.node.startLine)]).statuses).toEqual(['from:cached', 'from:cached', 'run:rebuilt', 'copy:rebuilt']);
+  });
+
+  it('SHELL and LABEL-like edits around copies leave the copies alone, with and without --link', () => {
+    for (const link of [false, true]) {
+      const s = stage(0, 'alpine').meta('shell', '["/bin/bash","-c"]').copy(['a'], '/a', { link }).run('echo').meta('expose', '80');
+      expect(status(sim([s], [line(s.commands[0].command.node.startLine)]).statuses, 'run')).toEqual(['rebuilt']);
+      expect(sim([s], [line(s.commands[0].command.node.startLine)]).statuses.filter((x) => x.startsWith('copy'))).toEqual([link ? 'copy(link):cached' : 'copy:cached']);
+      expect(sim([s], [line(s.lastLine)]).summary).toMatch(/^Nothing rebuilds/);
+    }
+  });
+});
