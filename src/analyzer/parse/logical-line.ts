@@ -15,8 +15,19 @@ export class LogicalLine {
   /** Source offset just past the last piece, for empty text and end positions. */
   private endOffset: number;
 
-  constructor(startOffset: number) {
+  constructor(startOffset = 0) {
     this.endOffset = startOffset;
+  }
+
+  /** Empties the line for reuse (one instance serves a whole file). */
+  reset(startOffset: number): this {
+    this.text = '';
+    this.at.length = 0;
+    this.from.length = 0;
+    this.pieces.length = 0;
+    this.length = 0;
+    this.endOffset = startOffset;
+    return this;
   }
 
   /** Appends `source[start, end)`. */

@@ -28,6 +28,10 @@ export function parse(source: string): SyntaxTree {
 const BACKSLASH = 0x5c;
 const BACKTICK = 0x60;
 
+const NO_WORDS: readonly Word[] = Object.freeze([]);
+const NO_HEREDOCS: readonly Heredoc[] = Object.freeze([]);
+const NO_COMMENTS: readonly string[] = Object.freeze([]);
+
 /** Mutable while being built; handed out as the readonly `InstructionNode`. */
 type Draft = { -readonly [K in keyof InstructionNode]: InstructionNode[K] };
 
@@ -40,6 +44,9 @@ class Parser {
   private escape = BACKSLASH;
   /** The next physical line to read. */
   private at = 0;
+  private readonly line = new LogicalLine();
+  /** Set by `trimContinuation`: the line just trimmed continues on the next one. */
+  private continues = false;
 
   constructor(source: string) {
     this.source = source;
@@ -92,9 +99,10 @@ class Parser {
       }
       if (isComment) continue;
 
-      let { textEnd, continues } = this.trimContinuation(first, end);
+      let textEnd = this.trimContinuation(first, end);
+      let continues = this.continues;
       if (!continues && textEnd === first) continue;
-      const line = new LogicalLine(first);
+      const line = this.line.reset(first);
       line.append(source, first, textEnd);
 
       // Continuation lines: comments dropped, blank ones dropped and remembered.
@@ -110,7 +118,8 @@ class Parser {
           emptyContinuation = true;
           continue;
         }
-        ({ textEnd, continues } = this.trimContinuation(s, e));
+        textEnd = this.trimContinuation(s, e);
+        continues = this.continues;
         line.append(source, s, textEnd);
       }
       line.finish();
@@ -125,7 +134,7 @@ class Parser {
 
       const lineSpan = span(lines.start[index], lines.contentEnd[last]);
       const { node, error } = this.instruction(line, comments, index + 1, last + 1, emptyContinuation);
-      comments = [];
+      if (comments.length > 0) comments = [];
       if (error) this.diagnostics.push(buildError(error, lineSpan));
 
       const owner = node.command === 'onbuild' && node.trigger ? node.trigger : node;
@@ -164,9 +173,9 @@ class Parser {
   /**
    * A line continues when its last non-space/tab character is the escape token and that
    * token is not itself escaped (or is the first character). The token and the spaces
-   * after it are cut off.
+   * after it are cut off. Returns where the text ends and sets `continues`.
    */
-  private trimContinuation(from: number, to: number): { textEnd: number; continues: boolean } {
+  private trimContinuation(from: number, to: number): number {
     const { source } = this;
     let k = to;
     while (k > from) {
@@ -176,9 +185,13 @@ class Parser {
     }
     if (k > from && source.charCodeAt(k - 1) === this.escape) {
       const at = k - 1;
-      if (at === from || source.charCodeAt(at - 1) !== this.escape) return { textEnd: at, continues: true };
+      if (at === from || source.charCodeAt(at - 1) !== this.escape) {
+        this.continues = true;
+        return at;
+      }
     }
-    return { textEnd: to, continues: false };
+    this.continues = false;
+    return to;
   }
 
   /**
@@ -201,17 +214,19 @@ class Parser {
       const command = goToLower(split.keyword.value);
       const parsed = parseArguments(command, text, split.rest, this.escape);
       error ??= parsed.error;
-      const word = (p: Piece): Word => ({ value: p.value, span: line.span(p.start, p.end) });
+      const words = (pieces: Piece[]): readonly Word[] =>
+        pieces.length === 0 ? NO_WORDS : pieces.map((p) => ({ value: p.value, span: line.span(p.start, p.end) }));
       chain.push({
         keyword: split.keyword.value,
         command,
         keywordSpan: line.span(split.keyword.start, split.keyword.end),
-        flags: split.flags.map(word),
-        args: parsed.args.map(word),
+        flags: words(split.flags),
+        args: words(parsed.args),
         json: parsed.json,
         original: chain.length === 0 ? text : piece.value,
-        heredocs: [],
-        comments: chain.length === 0 ? comments : [],
+        heredocs: NO_HEREDOCS,
+        comments: chain.length === 0 && comments.length > 0 ? comments : NO_COMMENTS,
+        trigger: undefined,
         startLine,
         endLine,
         span: line.span(split.keyword.start, split.keyword.start),

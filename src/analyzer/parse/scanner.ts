@@ -9,11 +9,11 @@ import { utf8Length } from '../core/go-strings.ts';
 export interface PhysicalLines {
   readonly count: number;
   /** Offset of the line's first character (after the BOM on line 0). */
-  readonly start: readonly number[];
+  readonly start: Int32Array;
   /** Offset just past the content, trailing `\r` characters excluded. */
-  readonly contentEnd: readonly number[];
+  readonly contentEnd: Int32Array;
   /** Offset of the next line (just past the `\n`, or the end of the text). */
-  readonly next: readonly number[];
+  readonly next: Int32Array;
   /** Index of the first line too long to scan; scanning stopped there. -1 when none. */
   readonly tooLong: number;
   /** Offset where scanning stopped: the start of the too-long line, or the end of the text. */
@@ -24,9 +24,13 @@ export interface PhysicalLines {
 export const MAX_LINE_BYTES = 65535;
 
 export function scanLines(source: string): PhysicalLines {
-  const start: number[] = [];
-  const contentEnd: number[] = [];
-  const next: number[] = [];
+  // Count first, then fill flat arrays: no growing arrays, almost nothing for the GC.
+  let lineCount = 1;
+  for (let nl = source.indexOf('\n'); nl !== -1; nl = source.indexOf('\n', nl + 1)) lineCount++;
+  const start = new Int32Array(lineCount);
+  const contentEnd = new Int32Array(lineCount);
+  const next = new Int32Array(lineCount);
+  let count = 0;
   let tooLong = -1;
   let pos = 0;
   while (pos < source.length) {
@@ -35,16 +39,17 @@ export function scanLines(source: string): PhysicalLines {
     // The BOM is part of what the scanner buffers, so it counts against the limit.
     const units = lineEnd - pos;
     if (units * 3 > MAX_LINE_BYTES && (units > MAX_LINE_BYTES || utf8Length(source, pos, lineEnd) > MAX_LINE_BYTES)) {
-      tooLong = start.length;
+      tooLong = count;
       break;
     }
     let end = lineEnd;
     while (end > pos && source.charCodeAt(end - 1) === 13) end--;
     const first = pos === 0 && source.charCodeAt(0) === 0xfeff ? 1 : pos;
-    start.push(first);
-    contentEnd.push(Math.max(end, first));
-    next.push(nl === -1 ? source.length : nl + 1);
+    start[count] = first;
+    contentEnd[count] = Math.max(end, first);
+    next[count] = nl === -1 ? source.length : nl + 1;
+    count++;
     pos = nl === -1 ? source.length : nl + 1;
   }
-  return { count: start.length, start, contentEnd, next, tooLong, stoppedAt: pos };
+  return { count, start, contentEnd, next, tooLong, stoppedAt: pos };
 }

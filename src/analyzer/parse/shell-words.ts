@@ -26,31 +26,22 @@ export interface LexedWord {
 
 export type LexResult = { readonly words: LexedWord[] } | { readonly error: string };
 
+
 const EOF = -1;
 const BACKSLASH = 0x5c;
 
-/** A `processStopOn` level: reads until `stop` (EOF for the top level). */
-interface WordFrame {
-  readonly kind: 'word';
-  readonly stop: number;
-  readonly rawEscapes: boolean;
-  result: string;
-  /** What to do with this level's result when `stop` is reached. */
-  readonly done: (value: string) => void;
-  /** Set for levels opened by `${name<modifier>`: the error to report when the text ends. */
-  readonly eofError?: string;
-}
+/**
+ * The kinds of nesting level. Word levels are the lexer's `processStopOn` calls; the
+ * three `${…}` kinds say what the level's text becomes once its stop character is met.
+ */
+const TOP = 0; // the whole text
+const MODIFIER = 1; // `${name:-word}` and the other modifiers: reads `word` up to `}`
+const PATTERN = 2; // `${name/pattern/…}`: reads `pattern` up to `/`
+const REPLACEMENT = 3; // `${name/…/replacement}`: reads `replacement` up to `}`
+const DOUBLE = 4; // inside `"…"`
 
-/** Inside `"…"`. */
-interface QuoteFrame {
-  readonly kind: 'double';
-  /** The enclosing level's escape mode. */
-  readonly rawEscapes: boolean;
-  result: string;
-  readonly done: (value: string) => void;
-}
-
-type Frame = WordFrame | QuoteFrame;
+const STOP = [EOF, 0x7d, 0x2f, 0x7d];
+const EOF_ERROR = ['', "syntax error: missing '}'", "syntax error: missing '/' in ${}", "syntax error: missing '}'"];
 
 function isSpecialParam(c: number): boolean {
   // @ * # ? - $ ! 0
@@ -109,62 +100,34 @@ export function lexWords(text: string, options: LexOptions): LexResult {
     } else addRaw(char(c));
   };
 
-  const top: WordFrame = { kind: 'word', stop: EOF, rawEscapes: options.rawEscapes, result: '', done: () => {} };
-  const stack: Frame[] = [top];
-
-  /** Opens a nested `processStopOn` level. */
-  const openWord = (stop: number, rawEscapes: boolean, eofError: string, done: (v: string) => void) => {
-    buffer = ''; // every level starts by resetting the shared word buffer
-    stack.push({ kind: 'word', stop, rawEscapes, result: '', done, eofError });
+  // The stack of levels, as parallel arrays: kind, escape mode, text so far, and for `${…}`
+  // levels the text that goes before theirs (`${name:-`, `${name/pattern/`).
+  const kinds: number[] = [TOP];
+  const raws: boolean[] = [options.rawEscapes];
+  const results: string[] = [''];
+  const prefixes: string[] = [''];
+  const push = (kind: number, raw: boolean, prefix: string) => {
+    if (kind !== DOUBLE) buffer = ''; // every `processStopOn` level starts by resetting the shared buffer
+    kinds.push(kind);
+    raws.push(raw);
+    results.push(kind === DOUBLE && options.rawQuotes ? '"' : '');
+    prefixes.push(prefix);
+  };
+  const pop = () => {
+    kinds.pop();
+    raws.pop();
+    results.pop();
+    prefixes.pop();
   };
 
-  /** Hands a finished `$…` value to the level that met the `$`. */
-  const deliverDollar = (frame: Frame, value: string) => {
-    frame.result += value;
-    if (frame === top) for (const ch of value) addChar(ch.codePointAt(0) ?? 0);
-  };
-
-  /** `processDollar`, the `$` not yet consumed. Returns an error message, or undefined. */
-  const dollar = (frame: Frame): string | undefined => {
-    next();
-    if (peek() !== 0x7b) {
-      const name = readName();
-      deliverDollar(frame, name === '' ? '$' : '$' + name);
-      return undefined;
+  /** Adds a finished piece to the innermost level; `dollar` says it came from a `$`. */
+  const deliver = (value: string, dollar: boolean) => {
+    const k = kinds.length - 1;
+    results[k] += value;
+    if (k === 0) {
+      if (dollar) for (const ch of value) addChar(ch.codePointAt(0) ?? 0);
+      else addRaw(value);
     }
-    next();
-    const p = peek();
-    if (p === EOF) return "syntax error: missing '}'";
-    if (p === 0x7b || p === 0x7d || p === 0x3a) return 'syntax error: bad substitution';
-    const name = readName();
-    let ch = next();
-    let chs = char(ch);
-    if (ch === 0x7d) {
-      deliverDollar(frame, '${' + name + '}');
-      return undefined;
-    }
-    let nullIsUnset = false;
-    if (ch === 0x3a) {
-      nullIsUnset = true;
-      ch = next();
-      chs += char(ch);
-    }
-    if (nullIsUnset || ch === 0x2b || ch === 0x2d || ch === 0x3f || ch === 0x23 || ch === 0x25) {
-      const raw = ch === 0x23 || ch === 0x25;
-      if (nullIsUnset && raw) return `unsupported modifier (${chs}) in substitution`;
-      openWord(0x7d, raw, "syntax error: missing '}'", (word) => deliverDollar(frame, '${' + name + chs + word + '}'));
-      return undefined;
-    }
-    if (ch === 0x2f) {
-      if (peek() === 0x2f) next();
-      openWord(0x2f, true, "syntax error: missing '/' in ${}", (pattern) => {
-        openWord(0x7d, true, "syntax error: missing '}'", (replacement) =>
-          deliverDollar(frame, '${' + name + '/' + pattern + '/' + replacement + '}'),
-        );
-      });
-      return undefined;
-    }
-    return `unsupported modifier (${chs}) in substitution`;
   };
 
   const readName = (): string => {
@@ -183,12 +146,52 @@ export function lexWords(text: string, options: LexOptions): LexResult {
     return name;
   };
 
+  /** `processDollar`, the `$` not yet consumed. Returns an error message, or undefined. */
+  const dollar = (): string | undefined => {
+    next();
+    if (peek() !== 0x7b) {
+      const name = readName();
+      deliver(name === '' ? '$' : '$' + name, true);
+      return undefined;
+    }
+    next();
+    const p = peek();
+    if (p === EOF) return "syntax error: missing '}'";
+    if (p === 0x7b || p === 0x7d || p === 0x3a) return 'syntax error: bad substitution';
+    const name = readName();
+    let ch = next();
+    let chs = char(ch);
+    if (ch === 0x7d) {
+      deliver('${' + name + '}', true);
+      return undefined;
+    }
+    let nullIsUnset = false;
+    if (ch === 0x3a) {
+      nullIsUnset = true;
+      ch = next();
+      chs += char(ch);
+    }
+    if (nullIsUnset || ch === 0x2b || ch === 0x2d || ch === 0x3f || ch === 0x23 || ch === 0x25) {
+      const raw = ch === 0x23 || ch === 0x25;
+      if (nullIsUnset && raw) return `unsupported modifier (${chs}) in substitution`;
+      push(MODIFIER, raw, '${' + name + chs);
+      return undefined;
+    }
+    if (ch === 0x2f) {
+      if (peek() === 0x2f) next();
+      push(PATTERN, true, '${' + name + '/');
+      return undefined;
+    }
+    return `unsupported modifier (${chs}) in substitution`;
+  };
+
   const fail = (message: string): LexResult => {
-    // Each `${…}` level being left turns an error at the end of the text into its own.
+    // Each `${…}` level being left turns an error at the end of the text into its own,
+    // so the outermost one decides.
     if (peek() === EOF) {
-      for (const f of stack) {
-        if (f.kind === 'word' && f.eofError) {
-          message = f.eofError;
+      for (let k = 1; k < kinds.length; k++) {
+        if (kinds[k] !== DOUBLE) {
+          message = EOF_ERROR[kinds[k]];
           break;
         }
       }
@@ -197,49 +200,54 @@ export function lexWords(text: string, options: LexOptions): LexResult {
   };
 
   for (;;) {
-    const frame = stack[stack.length - 1];
-    if (frame.kind === 'double') {
+    const k = kinds.length - 1;
+    const kind = kinds[k];
+    if (kind === DOUBLE) {
       const c = peek();
       if (c === EOF) return fail('unexpected end of statement while looking for matching double-quote');
       if (c === 0x22) {
         next();
-        if (options.rawQuotes) frame.result += '"';
-        stack.pop();
-        frame.done(frame.result);
+        const value = options.rawQuotes ? results[k] + '"' : results[k];
+        pop();
+        deliver(value, false);
         continue;
       }
       if (c === 0x24) {
-        const error = dollar(frame);
+        const error = dollar();
         if (error) return fail(error);
         continue;
       }
       let ch = next();
       if (ch === BACKSLASH) {
-        if (frame.rawEscapes) frame.result += '\\';
+        if (raws[k]) results[k] += '\\';
         const p = peek();
         if (p === EOF) continue;
         if (p === 0x22 || p === 0x24 || p === BACKSLASH) ch = next();
       }
-      frame.result += char(ch);
+      results[k] += char(ch);
       continue;
     }
 
     // A word level.
     const c = peek();
-    if (frame === top) itemStart = pos;
+    const stop = STOP[kind];
+    if (k === 0) itemStart = pos;
     if (c === EOF) {
-      if (frame.stop !== EOF) return fail(`unexpected end of statement while looking for matching ${char(frame.stop)}`);
+      if (stop !== EOF) return fail(`unexpected end of statement while looking for matching ${char(stop)}`);
       break;
     }
-    if (frame.stop !== EOF && c === frame.stop) {
+    if (c === stop) {
       next();
-      stack.pop();
+      const word = results[k];
+      const prefix = prefixes[k];
+      pop();
       buffer = ''; // the level's own words are taken from the shared buffer
-      frame.done(frame.result);
+      if (kind === PATTERN) push(REPLACEMENT, true, prefix + word + '/');
+      else deliver(prefix + word + '}', true);
       continue;
     }
     if (c === 0x24) {
-      const error = dollar(frame);
+      const error = dollar();
       if (error) return fail(error);
       continue;
     }
@@ -251,55 +259,41 @@ export function lexWords(text: string, options: LexOptions): LexResult {
         value = '<<';
         while (isHeredocSpace(peek())) value += char(next());
       }
-      frame.result += value;
-      if (frame === top) addRaw(value);
+      deliver(value, false);
       continue;
     }
     if (c === 0x27) {
       next();
-      let value = options.rawQuotes ? "'" : '';
-      const from = pos;
-      const close = text.indexOf("'", from);
+      const close = text.indexOf("'", pos);
       if (close < 0) {
         pos = text.length;
         return fail('unexpected end of statement while looking for matching single-quote');
       }
-      value += text.slice(from, close);
+      const inner = text.slice(pos, close);
       pos = close + 1;
-      if (options.rawQuotes) value += "'";
-      frame.result += value;
-      if (frame === top) addRaw(value);
+      deliver(options.rawQuotes ? "'" + inner + "'" : inner, false);
       continue;
     }
     if (c === 0x22) {
       next();
-      const owner = frame;
-      stack.push({
-        kind: 'double',
-        rawEscapes: frame.rawEscapes,
-        result: options.rawQuotes ? '"' : '',
-        done: (value) => {
-          owner.result += value;
-          if (owner === top) addRaw(value);
-        },
-      });
+      push(DOUBLE, raws[k], '');
       continue;
     }
     // An ordinary character.
     let ch = next();
     if (ch === BACKSLASH) {
-      if (frame.rawEscapes) {
-        if (frame === top) addRaw('\\');
-        frame.result += '\\';
+      if (raws[k]) {
+        if (k === 0) addRaw('\\');
+        results[k] += '\\';
       }
       ch = next();
       if (ch === EOF) {
-        if (frame.stop !== EOF) return fail(`unexpected end of statement while looking for matching ${char(frame.stop)}`);
+        if (stop !== EOF) return fail(`unexpected end of statement while looking for matching ${char(stop)}`);
         break;
       }
-      if (frame === top) addRaw(char(ch));
-    } else if (frame === top) addChar(ch);
-    frame.result += char(ch);
+      if (k === 0) addRaw(char(ch));
+    } else if (k === 0) addChar(ch);
+    results[k] += char(ch);
   }
   if (buffer.length > 0) words.push({ value: buffer, start: wordStart, end: wordEnd });
   return { words };

@@ -45,34 +45,59 @@ function utf8Bytes(cp: number): number[] {
   return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
 }
 
-/** One byte of the flag text: its value, and the character it belongs to. */
-interface Byte {
-  readonly value: number;
-  readonly charStart: number;
-  readonly charEnd: number;
-  readonly first: boolean;
-}
-
 /**
  * BuildKit reads flag words byte by byte and turns each byte into a rune, so outside
  * ASCII a flag holds one Latin-1 character per UTF-8 byte, and the bytes 0x85 and 0xA0
  * (inside characters such as `à`) count as spaces. We reproduce that, since it is what
- * BuildKit then reports in its messages.
+ * BuildKit then reports in its messages. `ByteReader` walks the text as those bytes.
  */
-function* bytesOf(text: string, from: number, to: number): Generator<Byte> {
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      yield { value: c, charStart: i, charEnd: i + 1, first: true };
-      i++;
-      continue;
+class ByteReader {
+  private readonly text: string;
+  private readonly to: number;
+  private index: number;
+  private pending: number[] = [];
+  private pendingAt = 0;
+  /** The current byte, and the character it belongs to. */
+  value = -1;
+  charStart = 0;
+  charEnd = 0;
+  first = true;
+
+  constructor(text: string, from: number, to: number) {
+    this.text = text;
+    this.index = from;
+    this.to = to;
+  }
+
+  next(): boolean {
+    if (this.pendingAt < this.pending.length) {
+      this.value = this.pending[this.pendingAt++];
+      this.first = false;
+      return true;
     }
-    const cp = codePointAt(text, i);
-    const end = Math.min(to, i + unitWidth(cp));
-    const bytes = utf8Bytes(cp);
-    for (let k = 0; k < bytes.length; k++) yield { value: bytes[k], charStart: i, charEnd: end, first: k === 0 };
-    i = end;
+    if (this.index >= this.to) return false;
+    const c = this.text.charCodeAt(this.index);
+    this.charStart = this.index;
+    this.first = true;
+    if (c < 0x80) {
+      this.value = c;
+      this.charEnd = ++this.index;
+      return true;
+    }
+    const cp = codePointAt(this.text, this.index);
+    this.index = Math.min(this.to, this.index + unitWidth(cp));
+    this.charEnd = this.index;
+    this.pending = utf8Bytes(cp);
+    this.pendingAt = 1;
+    this.value = this.pending[0];
+    return true;
+  }
+
+  peek(): number {
+    if (this.pendingAt < this.pending.length) return this.pending[this.pendingAt];
+    if (this.index >= this.to) return -1;
+    const c = this.text.charCodeAt(this.index);
+    return c < 0x80 ? c : utf8Bytes(codePointAt(this.text, this.index))[0];
   }
 }
 
@@ -82,20 +107,11 @@ function isByteSpace(b: number): boolean {
 
 /** Takes the leading `--` words of `text[from, to)` as flags; returns them and where the rest starts. */
 export function extractFlags(text: string, from: number, to: number, escape: number): { flags: Piece[]; restStart: number } {
-  const stream = bytesOf(text, from, to);
-  let lookahead: Byte | undefined;
-  const next = (): Byte | undefined => {
-    if (lookahead) {
-      const b = lookahead;
-      lookahead = undefined;
-      return b;
-    }
-    const r = stream.next();
-    return r.done ? undefined : r.value;
-  };
-  const peek = (): Byte | undefined => (lookahead ??= next());
+  // Most instructions have no flags: nothing to read byte by byte.
+  if (text.charCodeAt(from) !== 0x2d || text.charCodeAt(from + 1) !== 0x2d) return { flags: [], restStart: from };
+  const b = new ByteReader(text, from, to);
   // A rest that begins inside a character (after a 0x85/0xA0 byte) begins at the next character.
-  const restAt = (b: Byte) => (b.first ? b.charStart : b.charEnd);
+  const restAt = () => (b.first ? b.charStart : b.charEnd);
 
   const flags: Piece[] = [];
   let word = '';
@@ -107,18 +123,18 @@ export function extractFlags(text: string, from: number, to: number, escape: num
   const emit = () => {
     if (word !== '--' && (blankOK || word.length > 0)) flags.push({ value: word, start: wordStart, end: wordEnd });
   };
-  for (let b = next(); b; b = next()) {
+  while (b.next()) {
     const v = b.value;
     if (phase === 'spaces') {
       if (isByteSpace(v)) continue;
-      if (v !== 0x2d || peek()?.value !== 0x2d) return { flags, restStart: restAt(b) };
+      if (v !== 0x2d || b.peek() !== 0x2d) return { flags, restStart: restAt() };
       phase = 'word';
       word = '';
       blankOK = false;
       wordStart = b.charStart;
     }
     if (phase === 'word' && isByteSpace(v)) {
-      if (word === '--') return { flags, restStart: restAt(b) };
+      if (word === '--') return { flags, restStart: restAt() };
       emit();
       phase = 'spaces';
       continue;
@@ -135,10 +151,9 @@ export function extractFlags(text: string, from: number, to: number, escape: num
       continue;
     }
     if (v === escape) {
-      const escaped = next();
-      if (!escaped) break; // an escape token at the very end is dropped
-      word += String.fromCharCode(escaped.value);
-      wordEnd = escaped.charEnd;
+      if (!b.next()) break; // an escape token at the very end is dropped
+      word += String.fromCharCode(b.value);
+      wordEnd = b.charEnd;
       continue;
     }
     word += String.fromCharCode(v);
