@@ -20,6 +20,7 @@ import { canonicalRef, parseImageRef } from '../graph/image-ref.ts';
 import type { BuildGraph, Op } from '../graph/model.ts';
 import type { EvaluatedBuild, EvaluatedCommand } from '../instructions/model.ts';
 import type { Change, OpOutcome, OpStatus, Simulation } from './model.ts';
+import { compileIgnore } from '../rules/support/dockerignore.ts';
 import { contextPath, selects } from './select.ts';
 
 /** Reads `base:IMAGE`, `file:PATH`, `arg:K=V`, `line:N`; returns an error sentence otherwise. */
@@ -70,7 +71,11 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
   const graph = current.graph;
   const before = definitionsByPlace(analysis.graph);
   const places = placesOf(graph);
-  const files = changes.filter((c): c is Extract<Change, { kind: 'file' }> => c.kind === 'file').map((c) => contextPath(c.path));
+  // A file .dockerignore excludes never reaches the builder: its edits change nothing.
+  const ignore = options.dockerignore !== undefined ? compileIgnore(options.dockerignore) : undefined;
+  const written = changes.filter((c): c is Extract<Change, { kind: 'file' }> => c.kind === 'file').map((c) => contextPath(c.path));
+  const ignored = written.filter((f) => f !== '/' && ignore?.matchesOrParentMatches(f.slice(1)));
+  const files = written.filter((f) => !ignored.includes(f));
   const bases = changes.filter((c): c is Extract<Change, { kind: 'base' }> => c.kind === 'base').map((c) => c.image);
   const lines = changes.filter((c): c is Extract<Change, { kind: 'line' }> => c.kind === 'line').map((c) => c.line);
   const edits = lineEffects(current.build, graph, lines);
@@ -123,7 +128,14 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
           const read = files.filter((f) => contextReaders(graph, op.id).some((src) => selects(src, f)));
           verdict = read.length
             ? { status: 'rebuilt', reason: `the context is sent again: ${read.join(', ')} changed` }
-            : { status: 'cached', reason: files.length ? `no COPY, ADD or bind mount selects ${files.join(', ')}` : 'no context file changed' };
+            : {
+                status: 'cached',
+                reason: files.length
+                  ? `no COPY, ADD or bind mount selects ${files.join(', ')}`
+                  : ignored.length
+                    ? `${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} excluded by .dockerignore and never sent`
+                    : 'no context file changed',
+              };
         } else verdict = { status: 'cached', reason: 'source unchanged' };
         break;
       case 'file': {

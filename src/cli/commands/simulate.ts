@@ -4,6 +4,7 @@ import { renderMermaid } from '../../analyzer/render/mermaid.ts';
 import { renderSimulationJson, renderSimulationText } from '../../analyzer/render/simulation-text.ts';
 import type { Change } from '../../analyzer/simulate/model.ts';
 import { parseChange, simulate } from '../../analyzer/simulate/simulate.ts';
+import { dirname, join } from 'node:path';
 import { buildArgs, oneOf, parseArgs } from '../args.ts';
 import { readDockerfile, UsageError, type Io } from '../io.ts';
 
@@ -27,7 +28,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('expects exactly one Dockerfile path (or - for standard input)');
   const text = await readDockerfile(io, positionals[0]);
+  const dockerignore = positionals[0] === '-' ? undefined : await readDockerignore(io, positionals[0]);
   const analyzeOptions = {
+    ...(dockerignore !== undefined ? { dockerignore } : {}),
     target: options.target as string | undefined,
     buildArgs: buildArgs(options['build-arg'] as string[] | undefined),
     mergeOp: options['no-merge-op'] !== true,
@@ -43,4 +46,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   else if (format === 'mermaid') io.stdout(renderMermaid(simulation.graph, { simulation }));
   else io.stdout(renderSimulationText(simulation));
   return 0;
+}
+
+/** The ignore file BuildKit would use: `<Dockerfile>.dockerignore` beside the file, else the context's `.dockerignore`. */
+async function readDockerignore(io: Io, file: string): Promise<string | undefined> {
+  for (const candidate of [`${file}.dockerignore`, join(dirname(file), '.dockerignore')]) {
+    try {
+      return await io.readFile(candidate);
+    } catch {
+      // Absent: try the next one.
+    }
+  }
+  return undefined;
 }

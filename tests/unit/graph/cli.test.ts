@@ -91,3 +91,12 @@ describe('layerwise simulate', () => {
     expect(bad.stderr).toMatch(/unknown change/);
   });
 });
+
+describe('layerwise simulate and .dockerignore', () => {
+  it('reads the .dockerignore beside the Dockerfile', async () => {
+    const files = { 'ctx/Dockerfile': 'FROM alpine\nCOPY . .\n', 'ctx/.dockerignore': '*.md\n' };
+    const r = await cli(['simulate', '--change', 'file:README.md', 'ctx/Dockerfile'], files);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Nothing rebuilds: the only step is cached');
+    expect(r.stdout).toContain('README.md is excluded by .dockerignore');
+  });
+});

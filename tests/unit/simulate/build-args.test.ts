@@ -69,3 +69,13 @@ describe('table 6.3: proxy and global args, both copy modes', () => {
     expect(run('ARG BASE=alpine\nFROM ${BASE}\nCOPY a /a\nRUN make\n', 'BASE', 'debian').rows.map((r) => r.split(':').at(-1))).toEqual(['rebuilt', 'cached', 'rebuilt', 'rebuilt']);
   });
 });
+
+describe('table 6.3: .dockerignore', () => {
+  it('COPY . . selects every file except those .dockerignore excludes', () => {
+    const df = 'FROM alpine\nCOPY . .\nRUN make\n';
+    const statuses = (path: string) => simulate(analyze(df, { dockerignore: 'node_modules\n*.md\n' }), [{ kind: 'file', path }], { dockerignore: 'node_modules\n*.md\n' }).outcomes.map((o) => o.status);
+    expect(statuses('src/a.c')).toEqual(['cached', 'rebuilt', 'rebuilt', 'rebuilt']);
+    expect(statuses('README.md')).toEqual(['cached', 'cached', 'cached', 'cached']);
+    expect(statuses('node_modules/x/index.js')).toEqual(['cached', 'cached', 'cached', 'cached']);
+  });
+});
