@@ -146,14 +146,14 @@ export function mount(root: HTMLElement): Controller {
     } else saveEdit(config.id, sameState(state, config.initial) ? undefined : state);
   }
 
-  async function startEditing(): Promise<void> {
+  async function startEditing(quiet = false): Promise<void> {
     if (editing) {
       panes.get('main')?.editor?.focus();
       return;
     }
     editing = true;
     root.classList.add('lw-editing');
-    say('Loading the editor…');
+    if (!quiet) say('Loading the editor…');
     const { createEditor } = await import('./monaco-adapter.ts');
     for (const pane of panes.values()) {
       const field: 'code' | 'compare' = pane.name === 'main' ? 'code' : 'compare';
@@ -174,7 +174,7 @@ export function mount(root: HTMLElement): Controller {
       if (pane.snapshot) pane.editor.setMarkers(pane.snapshot.view.findings);
     }
     root.dataset.editor = 'ready';
-    say('Editing: changes update the graph and findings as you type. Escape leaves the editor.');
+    if (!quiet) say('Editing: changes update the graph and findings as you type. Escape leaves the editor.');
     panes.get('main')!.editor!.focus();
   }
 
@@ -302,7 +302,7 @@ export function mount(root: HTMLElement): Controller {
       const edited = loadEdit(config.id);
       if (edited && !sameState(edited, config.initial)) {
         load(edited);
-        await startEditing();
+        await startEditing(true);
         say('Your edits from this session are back. Reset restores the original.');
         return;
       }
@@ -310,5 +310,5 @@ export function mount(root: HTMLElement): Controller {
     render(store.get());
   })();
   root.dataset.island = 'mounted';
-  return { handle, ready, edit: startEditing };
+  return { handle, ready, edit: () => startEditing(true) };
 }

@@ -1,4 +1,7 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, type Locator, type Page } from '@playwright/test';
+
+/** The islands load Mermaid and Monaco lazily; on a busy 2-core machine that can take a while. */
+export const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** Console errors and uncaught exceptions while a page is used. */
 export function watchErrors(page: Page): string[] {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { editorText, graphSvg, island, openEditor, pane, setEditorText, settled, stepKinds, watchErrors } from './live-example-support.ts';
+import { test } from '@playwright/test';
+import { expect, editorText, graphSvg, island, openEditor, pane, setEditorText, settled, stepKinds, watchErrors } from './live-example-support.ts';
 
 const START = '/start/';
 const ID = 'start-canonical';
