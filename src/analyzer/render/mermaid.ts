@@ -65,13 +65,17 @@ function opLabel(op: Op, max: number, status?: OpStatus): string {
   return label(status ? `${base} (${status})` : base, max);
 }
 
+/** The Mermaid node id of an op: stable across renders (`n_op3`). */
+export function nodeId(opId: string): string {
+  return `n_${opId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
 export function renderMermaid(graph: BuildGraph, options: MermaidOptions = {}): string {
   const max = options.maxLabel ?? 60;
   const statuses = new Map((options.simulation?.outcomes ?? []).map((o) => [o.op, o.status] as const));
   const lines: string[] = [`flowchart ${options.direction ?? 'TB'}`];
   const stageNames = new Map(graph.stages.map((s) => [s.index, s.name] as const));
   const ids = new Set(graph.ops.map((op) => op.id));
-  const nodeId = (id: string) => `n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
   // Ops that belong to a stage are drawn inside its subgraph; shared ones (the context, images
   // reached through COPY --from) outside.
