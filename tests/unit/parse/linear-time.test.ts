@@ -6,13 +6,15 @@ import { SHARED } from '../../conformance/shared.ts';
 
 /**
  * Linear time, checked as a ratio: parsing an input 4 times larger must not take more than
- * 10 times longer (linear is 4; quadratic would be 16). Best of several runs, after a
- * warm-up, so a slow moment on a shared machine does not decide.
+ * 10 times longer (linear is 4; quadratic would be 16). Measured in CPU time, best of
+ * several interleaved runs after a warm-up, so a busy shared machine does not decide.
  */
+/** CPU time of this process in milliseconds: other processes loading the machine do not count. */
 function time(source: string): number {
-  const start = performance.now();
+  const start = process.cpuUsage();
   parse(source);
-  return performance.now() - start;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 function expectLinear(make: (n: number) => string, n: number): void {
@@ -30,7 +32,8 @@ function expectLinear(make: (n: number) => string, n: number): void {
     bestLarge = Math.min(bestLarge, time(large));
   }
   // Tiny times are all noise; give the small input a floor of a millisecond.
-  expect(bestLarge / Math.max(bestSmall, 1)).toBeLessThan(10);
+  const ratio = bestLarge / Math.max(bestSmall, 1);
+  expect(ratio, `${bestSmall.toFixed(1)} ms → ${bestLarge.toFixed(1)} ms`).toBeLessThan(10);
 }
 
 const corpus = (() => {
