@@ -23,11 +23,20 @@ export const linkRebaseDefeated = defineRule({
     for (const stage of context.build.stages) {
       if (stage.base.kind === 'scratch') continue;
       const commands = stage.commands.filter((evaluated) => !evaluated.onbuild).map((evaluated) => evaluated.command);
-      commands.forEach((command, i) => {
-        if (!isCopy(command) || !linkActive(context, command)) return;
-        const later = commands.slice(i + 1).find((next) => defeats(context, next));
-        if (later) report(flagSpan(command, 'link'), later.kind.toUpperCase(), String(later.node.startLine));
-      });
+      // Walk backwards, remembering the nearest later command that defeats the rebase.
+      let later: Command | undefined;
+      const found: [Command, Command][] = [];
+      for (let i = commands.length - 1; i >= 0; i--) {
+        const command = commands[i];
+        if (isCopy(command) && linkActive(context, command)) {
+          if (later) found.push([command, later]);
+        } else if (defeats(context, command)) {
+          later = command;
+        }
+      }
+      for (const [command, next] of found.reverse()) {
+        report(flagSpan(command, 'link'), next.kind.toUpperCase(), String(next.node.startLine));
+      }
     }
   },
 });

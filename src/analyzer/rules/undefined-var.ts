@@ -23,19 +23,38 @@ export const undefinedVar = defineRule({
     good: [{ dockerfile: 'FROM alpine\nARG VERSION=1.0\nENV APP_VERSION=$VERSION\n' }],
   },
   check(context, report) {
-    walkWithInheritance<readonly string[]>(context, [], (declared, evaluated) => {
-      const command = evaluated.command;
-      if (command.kind !== 'expose' && !evaluated.onbuild) {
-        const keys = envKeys(evaluated.state.env);
-        for (const name of evaluated.unmatched) {
-          if (declared.includes(name) || NON_ENV_ARGS.has(name)) continue;
-          report(command.node.span, name, suggest(name, keys) ?? '');
+    // ARGs declared so far: one frame per stage, chained to the parent stage's frame, so
+    // inheriting costs nothing and only names actually unset are looked up the chain.
+    walkWithInheritance<Frame | undefined>(
+      context,
+      undefined,
+      (frame, evaluated) => {
+        const command = evaluated.command;
+        if (command.kind !== 'expose' && !evaluated.onbuild && evaluated.unmatched.length > 0) {
+          let keys: string[] | undefined;
+          for (const name of evaluated.unmatched) {
+            if (declared(frame, name) || NON_ENV_ARGS.has(name)) continue;
+            keys ??= envKeys(evaluated.state.env);
+            report(command.node.span, name, suggest(name, keys) ?? '');
+          }
         }
-      }
-      return command.kind === 'arg' ? [...declared, ...command.args.map((arg) => arg.name.value)] : declared;
-    });
+        if (command.kind === 'arg') for (const arg of command.args) frame!.names.add(arg.name.value);
+        return frame;
+      },
+      (parent) => ({ names: new Set(), parent }),
+    );
   },
 });
+
+interface Frame {
+  readonly names: Set<string>;
+  readonly parent: Frame | undefined;
+}
+
+function declared(frame: Frame | undefined, name: string): boolean {
+  for (let at = frame; at; at = at.parent) if (at.names.has(name)) return true;
+  return false;
+}
 
 function envKeys(env: readonly string[]): string[] {
   return env.map((pair) => {

@@ -26,12 +26,10 @@ function envMap(env: readonly string[]): Map<string, string> {
 export function portSpecs(evaluated: EvaluatedCommand, escape: '\\' | '`'): PortSpec[] {
   const command = evaluated.command;
   if (command.kind !== 'expose') return [];
-  const env = envMap(evaluated.state.env);
   const specs: PortSpec[] = [];
-  for (const word of command.args) {
-    const result = expandWord(word.value, env, escape);
-    if (result.error !== undefined) return specs;
-    for (const raw of result.words) {
+  for (const words of expandedPorts(evaluated, escape)) {
+    if (words === undefined) return specs;
+    for (const raw of words) {
       const parts = raw.split(':');
       const n = parts.length;
       const ip = n >= 3 ? parts.slice(0, n - 2).join(':') : '';
@@ -45,4 +43,17 @@ export function portSpecs(evaluated: EvaluatedCommand, escape: '\\' | '`'): Port
     }
   }
   return specs;
+}
+
+/** Each argument's words after expansion (undefined where it failed); the evaluation's when it has them. */
+function expandedPorts(evaluated: EvaluatedCommand, escape: '\\' | '`'): (readonly string[] | undefined)[] {
+  const command = evaluated.command;
+  if (command.kind !== 'expose') return [];
+  const ports = evaluated.expanded.ports;
+  if (Array.isArray(ports) && command.args.every((word) => !word.value.includes('$'))) return [ports as readonly string[]];
+  const env = envMap(evaluated.state.env);
+  return command.args.map((word) => {
+    const result = expandWord(word.value, env, escape);
+    return result.error === undefined ? result.words : undefined;
+  });
 }

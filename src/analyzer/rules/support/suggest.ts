@@ -1,19 +1,36 @@
-/** Levenshtein distance over UTF-16 code units (names here are ASCII). */
-export function levenshtein(a: string, b: string): number {
+/**
+ * Levenshtein distance over UTF-16 code units (names here are ASCII). With `limit`, any
+ * distance of `limit` or more may be reported as `limit` (a row whose minimum reaches it
+ * cannot lead below it), which keeps suggestions cheap.
+ */
+export function levenshtein(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (scratch.length <= b.length) scratch = new Int32Array(2 * (b.length + 1));
+  let previous = scratch.subarray(0, b.length + 1);
+  let current = scratch.subarray(b.length + 1, 2 * (b.length + 1));
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
+    if (rowMin >= limit) return limit;
+    const swap = previous;
     previous = current;
+    current = swap;
   }
   return previous[b.length];
 }
+
+/** Reused rows: suggestions compare one name with many, and allocation would dominate. */
+let scratch = new Int32Array(64);
 
 /**
  * BuildKit's `suggest.Search`: the closest option at distance below 3, or undefined when
@@ -26,7 +43,9 @@ export function suggest(value: string, options: Iterable<string>, caseSensitive 
   for (const option of options) {
     const candidate = caseSensitive ? option : option.toLowerCase();
     if (candidate === needle) return undefined;
-    const distance = levenshtein(needle, candidate);
+    // Only distances below the best so far matter; the length gap alone often rules a candidate out.
+    if (Math.abs(candidate.length - needle.length) >= best) continue;
+    const distance = levenshtein(needle, candidate, best);
     if (distance < best) {
       best = distance;
       match = caseSensitive ? option : matchCase(candidate, value);

@@ -109,9 +109,21 @@ export function isUnder(path: string, prefix: string): boolean {
 
 /** `FROM scratch` (the word as BuildKit compares it, after expansion when known). */
 export function isScratchStage(context: RuleContext, stage: Stage): boolean {
-  const evaluated = context.build.stages.find((candidate) => candidate.stage.index === stage.index);
+  const evaluated = evaluatedStages(context).get(stage.index);
   if (evaluated) return evaluated.base.kind === 'scratch';
   return stage.from.image.value === 'scratch';
+}
+
+const stageMaps = new WeakMap<object, Map<number, EvaluatedStage>>();
+
+/** Reachable stages by index (built once per evaluated build). */
+export function evaluatedStages(context: RuleContext): Map<number, EvaluatedStage> {
+  let map = stageMaps.get(context.build);
+  if (!map) {
+    map = new Map(context.build.stages.map((stage) => [stage.stage.index, stage]));
+    stageMaps.set(context.build, map);
+  }
+  return map;
 }
 
 /** Commands that make a filesystem op of their own (the others only change image metadata). */
