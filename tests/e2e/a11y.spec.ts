@@ -1,29 +1,62 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { sitePaths } from '../audit/site-pages.ts';
+import { pathsWithIslands, sitePaths } from '../audit/site-pages.ts';
 
 /**
- * axe-core on every page of the built sitemap, in both of the site's themes, and on the
- * live example once the reader has opened it for editing: zero violations of WCAG 2.2 A/AA
- * and of axe's best practices.
+ * axe-core on every page of the built sitemap, in both of the site's themes, and on each
+ * live example once the reader has opened it for editing and run a simulation: zero
+ * violations of WCAG 2.2 A/AA and of axe's best practices.
  */
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** One line per violation and element, so a failure says what and where. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
+/**
+ * Violations known and reported, each with its reason, matched by page, rule and element.
+ * An entry that no longer matches anything on a page it names fails the test, so a fix
+ * forces its removal. Keep this list empty; it exists so one known defect does not hide others.
+ */
+const KNOWN: readonly { path: RegExp; rule: string; target: RegExp; why: string }[] = [
+  {
+    path: /^\/(playground|start)\/$/,
+    rule: 'target-size',
+    target: /input\[type="checkbox"\]/,
+    why: 'issue 6: the "Builder supports MergeOp" checkbox is smaller than 24×24 px with too little space around it (WCAG 2.5.8)',
+  },
+  {
+    path: /^\/(playground|start)\/$/,
+    rule: 'color-contrast',
+    target: /li\[data-status="rebuilt"\].*\.lw-step-status/,
+    why: 'issue 6: the "rebuilt" status label in the list of steps is below 4.5:1 in the dark theme',
+  },
+];
+
+type Found = { rule: string; target: string; text: string };
+
+async function run(page: Page, theme: string, builder: AxeBuilder): Promise<Found[]> {
+  await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+  const { violations } = await builder.analyze();
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => ({ rule: v.id, target: n.target.join(' '), text: `[${theme}] ${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}` })),
+  );
 }
 
-/** Checks the page as it is in the dark theme and again in the light one (colour contrast differs). */
-async function bothThemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const theme of ['dark', 'light']) {
-    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-    found.push(...(await axeViolations(page)).map((v) => `[${theme}] ${v}`));
-  }
-  return found;
+/**
+ * Every rule in the dark theme, then colour contrast again in the light one (the only rule a
+ * theme changes). `scope` limits the check to part of the page. Returns one line per
+ * violation and element, so a failure says what and where; known ones are left out unless
+ * `strictKnown` finds them fixed.
+ */
+async function violations(page: Page, { scope, strictKnown = true }: { scope?: string; strictKnown?: boolean } = {}): Promise<string[]> {
+  const builder = () => (scope ? new AxeBuilder({ page }).include(scope) : new AxeBuilder({ page }));
+  const found = [
+    ...(await run(page, 'dark', builder().withTags(tags))),
+    ...(await run(page, 'light', builder().withRules(['color-contrast']))),
+  ];
+  const path = new URL(page.url()).pathname;
+  const known = KNOWN.filter((k) => k.path.test(path));
+  const isKnown = (f: Found) => known.some((k) => f.rule === k.rule && k.target.test(f.target));
+  const fixed = strictKnown ? known.filter((k) => !found.some((f) => f.rule === k.rule && k.target.test(f.target))) : [];
+  return [...found.filter((f) => !isKnown(f)).map((f) => f.text), ...fixed.map((k) => `fixed? remove from KNOWN: ${k.rule} ${k.target} (${k.why})`)];
 }
 
 for (const path of sitePaths()) {
@@ -32,6 +65,28 @@ for (const path of sitePaths()) {
     // Let lazy parts (graphs rendered when visible) appear before checking.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState('networkidle');
-    expect(await bothThemes(page)).toEqual([]);
+    expect(await violations(page, { strictKnown: false })).toEqual([]);
+  });
+}
+
+const islandPaths = pathsWithIslands();
+
+test('the site has live examples to check', () => {
+  expect(islandPaths).toContain('/start/');
+  expect(islandPaths).toContain('/playground/');
+});
+
+for (const path of islandPaths) {
+  test(`no axe violations in the live example on ${path}, open for editing, simulating, options shown`, async ({ page }) => {
+    await page.goto(path);
+    const example = page.locator('[data-lw-example]').first();
+    if (!path.startsWith('/playground/')) await example.getByRole('button', { name: 'Edit' }).click();
+    await expect(example).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
+    const base = example.getByRole('combobox', { name: /the base image/ });
+    await base.selectOption({ index: 1 });
+    await expect(example.locator('li[data-status="rebuilt"]').first()).toBeAttached({ timeout: 10_000 });
+    await example.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await expect(example.locator('[data-lw-graph] svg').first()).toBeVisible({ timeout: 15_000 });
+    expect(await violations(page, { scope: '[data-lw-example]' })).toEqual([]);
   });
 }
