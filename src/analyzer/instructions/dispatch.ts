@@ -6,7 +6,7 @@
 import type { Span } from '../core/span.ts';
 import { chompHeredoc, heredocWord } from './commands/heredoc-word.ts';
 import { parsePort } from './expose.ts';
-import { expandHeredoc, expandWord, goQuote, type Env, type ExpandResult } from './expand.ts';
+import { expandHeredoc, expandWord, expandWords, goQuote, type Env, type ExpandResult } from './expand.ts';
 import type { Command, CopyOrigin, EvaluatedCommand, Mount } from './model.ts';
 import { parseMount } from './mounts.ts';
 import {
@@ -111,7 +111,7 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
     case 'expose': {
       const ports: string[] = [];
       for (const a of command.args) {
-        const r = expandWord(a.value, env, ctx.escape);
+        const r = expandWords(a.value, env, ctx.escape);
         for (const u of r.unmatched) unmatched.add(u);
         if (r.error !== undefined) fail(r.error);
         else ports.push(...r.words);

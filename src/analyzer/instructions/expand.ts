@@ -27,7 +27,7 @@ export interface LexOptions {
 export interface ExpandResult {
   /** The processed word (the input unchanged when there is an error). */
   readonly value: string;
-  /** The result split into words after substitution (for EXPOSE). */
+  /** The result split into words after substitution; only from `expandWords`/`processWord`. */
   readonly words: readonly string[];
   /** Names that were looked up and set. */
   readonly matched: readonly string[];
@@ -85,7 +85,8 @@ class Words {
 }
 
 class Lexer {
-  private readonly chars: string[];
+  /** The word, read by UTF-16 index: every special character is ASCII. */
+  private readonly text: string;
   private pos = 0;
   private depth = 0;
   private rawEscapes: boolean;
@@ -94,118 +95,147 @@ class Lexer {
   private readonly escapeToken: string;
   private readonly env: Env;
   private readonly opts: LexOptions;
+  /** Word splitting costs time; only EXPOSE (and tests) ask for it. */
+  private readonly collectWords: boolean;
 
-  constructor(word: string, env: Env, opts: LexOptions) {
-    this.chars = Array.from(word);
+  constructor(word: string, env: Env, opts: LexOptions, collectWords: boolean) {
+    this.text = word;
     this.env = env;
     this.opts = opts;
     this.escapeToken = opts.escape ?? '\\';
     this.rawEscapes = opts.rawEscapes ?? false;
+    this.collectWords = collectWords;
   }
 
   private peek(): string {
-    return this.pos < this.chars.length ? this.chars[this.pos] : EOF;
+    return this.pos < this.text.length ? this.text[this.pos] : EOF;
   }
 
   private next(): string {
-    return this.pos < this.chars.length ? this.chars[this.pos++] : EOF;
+    return this.pos < this.text.length ? this.text[this.pos++] : EOF;
+  }
+
+  /** A character that ends a run of ordinary text in `processStopOn`. */
+  private special(ch: string, stop: string): boolean {
+    return (
+      ch === '$' ||
+      ch === '<' ||
+      ch === this.escapeToken ||
+      ch === stop ||
+      (!this.opts.skipProcessQuotes && (ch === "'" || ch === '"'))
+    );
   }
 
   /** Reads up to `stop` (consumed) or the end; `stop` = EOF reads everything. */
   processStopOn(stop: string, rawEscapes: boolean): { result: string; words: string[] } {
-    if (++this.depth > MAX_DEPTH) throw new LexError('syntax error: substitutions nested too deeply');
+    if (++this.depth > MAX_DEPTH) throw new LexError(DEPTH_ERROR);
     const saved = this.rawEscapes;
     this.rawEscapes = rawEscapes;
     try {
       let result = '';
-      const words = new Words();
-      while (this.peek() !== EOF) {
-        const ch = this.peek();
+      const words = this.collectWords ? new Words() : undefined;
+      const text = this.text;
+      while (this.pos < text.length) {
+        const ch = text[this.pos];
         if (stop !== EOF && ch === stop) {
-          this.next();
-          return { result, words: words.finish() };
+          this.pos++;
+          return { result, words: words?.finish() ?? [] };
         }
         if (ch === '$') {
           const tmp = this.processDollar();
           result += tmp;
-          words.addString(tmp);
+          words?.addString(tmp);
         } else if (ch === '<') {
           const tmp = this.processPossibleHeredoc();
           result += tmp;
-          words.addRawString(tmp);
+          words?.addRawString(tmp);
         } else if (!this.opts.skipProcessQuotes && ch === "'") {
           const tmp = this.processSingleQuote();
           result += tmp;
-          words.addRawString(tmp);
+          words?.addRawString(tmp);
         } else if (!this.opts.skipProcessQuotes && ch === '"') {
           const tmp = this.processDoubleQuote();
           result += tmp;
-          words.addRawString(tmp);
-        } else {
-          let c = this.next();
-          if (c === this.escapeToken) {
-            if (this.rawEscapes) {
-              words.addRawChar(c);
-              result += c;
-            }
-            c = this.next();
-            if (c === EOF) break;
-            words.addRawChar(c);
-          } else {
-            words.addChar(c);
+          words?.addRawString(tmp);
+        } else if (ch === this.escapeToken) {
+          this.pos++;
+          if (this.rawEscapes) {
+            words?.addRawChar(ch);
+            result += ch;
           }
-          result += c;
+          if (this.pos >= text.length) break; // an escape at the very end is dropped
+          const escaped = this.nextCodePoint();
+          words?.addRawChar(escaped);
+          result += escaped;
+        } else {
+          // A run of ordinary characters.
+          let end = this.pos + 1;
+          while (end < text.length && !this.special(text[end], stop)) end++;
+          const run = text.slice(this.pos, end);
+          this.pos = end;
+          result += run;
+          words?.addString(run);
         }
       }
       if (stop !== EOF) {
         throw new LexError(`unexpected end of statement while looking for matching ${stop}`);
       }
-      return { result, words: words.finish() };
+      return { result, words: words?.finish() ?? [] };
     } finally {
       this.rawEscapes = saved;
       this.depth--;
     }
   }
 
+  /** The next character, keeping a surrogate pair together. */
+  private nextCodePoint(): string {
+    const cp = this.text.codePointAt(this.pos) ?? 0;
+    const ch = String.fromCodePoint(cp);
+    this.pos += ch.length;
+    return ch;
+  }
+
   private processSingleQuote(): string {
-    let result = '';
     const open = this.next();
-    if (this.opts.rawQuotes) result += open;
-    for (;;) {
-      const ch = this.next();
-      if (ch === EOF) throw new LexError('unexpected end of statement while looking for matching single-quote');
-      if (ch === "'") {
-        if (this.opts.rawQuotes) result += ch;
-        return result;
-      }
-      result += ch;
-    }
+    const close = this.text.indexOf("'", this.pos);
+    if (close < 0) throw new LexError('unexpected end of statement while looking for matching single-quote');
+    const body = this.text.slice(this.pos, close);
+    this.pos = close + 1;
+    return this.opts.rawQuotes ? open + body + "'" : body;
   }
 
   private processDoubleQuote(): string {
     let result = '';
     const open = this.next();
     if (this.opts.rawQuotes) result += open;
+    const text = this.text;
     for (;;) {
-      const p = this.peek();
-      if (p === EOF) throw new LexError('unexpected end of statement while looking for matching double-quote');
+      if (this.pos >= text.length) throw new LexError('unexpected end of statement while looking for matching double-quote');
+      const p = text[this.pos];
       if (p === '"') {
-        const ch = this.next();
-        if (this.opts.rawQuotes) result += ch;
+        this.pos++;
+        if (this.opts.rawQuotes) result += p;
         return result;
       }
       if (p === '$') {
         result += this.processDollar();
         continue;
       }
-      let ch = this.next();
-      if (ch === this.escapeToken) {
-        if (this.rawEscapes) result += ch;
-        const n = this.peek();
-        if (n === EOF) continue; // a trailing escape is dropped
-        if (n === '"' || n === '$' || n === this.escapeToken) ch = this.next();
+      if (p === this.escapeToken) {
+        this.pos++;
+        if (this.rawEscapes) result += p;
+        if (this.pos >= text.length) continue; // a trailing escape is dropped
+        const n = text[this.pos];
+        if (n === '"' || n === '$' || n === this.escapeToken) {
+          this.pos++;
+          result += n;
+        } else result += p;
+        continue;
       }
-      result += ch;
+      let end = this.pos + 1;
+      while (end < text.length && text[end] !== '"' && text[end] !== '$' && text[end] !== this.escapeToken) end++;
+      result += text.slice(this.pos, end);
+      this.pos = end;
     }
   }
 
@@ -223,7 +253,7 @@ class Lexer {
     if (first === EOF) throw new LexError("syntax error: missing '}'");
     if (first === '{' || first === '}' || first === ':') throw new LexError('syntax error: bad substitution');
     const name = this.processName();
-    let ch = this.next();
+    let ch = this.pos < this.text.length ? this.nextCodePoint() : EOF;
     let chs = ch === EOF ? '\uFFFD' : ch;
     if (ch === '}') {
       const value = this.getEnv(name);
@@ -234,22 +264,14 @@ class Lexer {
     let nullIsUnset = false;
     if (ch === ':') {
       nullIsUnset = true;
-      ch = this.next();
+      ch = this.pos < this.text.length ? this.nextCodePoint() : EOF;
       chs += ch === EOF ? '\uFFFD' : ch;
     } else if (!(ch === '+' || ch === '-' || ch === '?' || ch === '#' || ch === '%')) {
       throw new LexError(`unsupported modifier (${chs}) in substitution`);
     }
     const trims = ch === '#' || ch === '%';
     if (nullIsUnset && trims) throw new LexError(`unsupported modifier (${chs}) in substitution`);
-    let word: string;
-    try {
-      word = this.processStopOn('}', trims).result;
-    } catch (error) {
-      if (error instanceof LexError && this.peek() === EOF && !isDepthError(error)) {
-        throw new LexError("syntax error: missing '}'");
-      }
-      throw error;
-    }
+    const word = this.nested('}', trims, "syntax error: missing '}'");
     const value = this.getEnv(name);
     if (this.opts.skipUnsetEnv && value === undefined) return '${' + name + chs + word + '}';
     const set = value !== undefined;
@@ -280,27 +302,23 @@ class Lexer {
     }
   }
 
+  /** A nested word up to `stop`; running out of text becomes `missingError`, as in BuildKit. */
+  private nested(stop: string, rawEscapes: boolean, missingError: string): string {
+    try {
+      return this.processStopOn(stop, rawEscapes).result;
+    } catch (error) {
+      if (error instanceof LexError && this.pos >= this.text.length && error.message !== DEPTH_ERROR) {
+        throw new LexError(missingError);
+      }
+      throw error;
+    }
+  }
+
   private processReplace(name: string): string {
     const all = this.peek() === '/';
     if (all) this.next();
-    let pattern: string;
-    try {
-      pattern = this.processStopOn('/', true).result;
-    } catch (error) {
-      if (error instanceof LexError && this.peek() === EOF && !isDepthError(error)) {
-        throw new LexError("syntax error: missing '/' in ${}");
-      }
-      throw error;
-    }
-    let replacement: string;
-    try {
-      replacement = this.processStopOn('}', true).result;
-    } catch (error) {
-      if (error instanceof LexError && this.peek() === EOF && !isDepthError(error)) {
-        throw new LexError("syntax error: missing '}'");
-      }
-      throw error;
-    }
+    const pattern = this.nested('/', true, "syntax error: missing '/' in ${}");
+    const replacement = this.nested('}', true, "syntax error: missing '}'");
     const value = this.getEnv(name);
     if (this.opts.skipUnsetEnv && value === undefined) return '${' + name + '/' + pattern + '/' + replacement + '}';
     const re = patternToRegExp(pattern, true, false, all);
@@ -313,18 +331,34 @@ class Lexer {
   }
 
   private processName(): string {
-    let name = '';
-    while (this.peek() !== EOF) {
-      const ch = this.peek();
-      if (name === '' && isDigit(ch)) {
-        while (this.peek() !== EOF && isDigit(this.peek())) name += this.next();
-        return name;
+    const text = this.text;
+    const start = this.pos;
+    if (start >= text.length) return '';
+    const first = text[start];
+    if (isAsciiDigit(first) || (first.charCodeAt(0) > 0x7f && isDigit(String.fromCodePoint(text.codePointAt(start) ?? 0)))) {
+      while (this.pos < text.length) {
+        const ch = String.fromCodePoint(text.codePointAt(this.pos) ?? 0);
+        if (!isDigit(ch)) break;
+        this.pos += ch.length;
       }
-      if (name === '' && isSpecialParam(ch)) return this.next();
-      if (!isLetter(ch) && !isDigit(ch) && ch !== '_') break;
-      name += this.next();
+      return text.slice(start, this.pos);
     }
-    return name;
+    if (isSpecialParam(first)) {
+      this.pos++;
+      return first;
+    }
+    while (this.pos < text.length) {
+      const c = text[this.pos];
+      if (isAsciiNameChar(c)) {
+        this.pos++;
+        continue;
+      }
+      if (c.charCodeAt(0) <= 0x7f) break;
+      const ch = String.fromCodePoint(text.codePointAt(this.pos) ?? 0);
+      if (!isLetter(ch) && !isDigit(ch)) break;
+      this.pos += ch.length;
+    }
+    return text.slice(start, this.pos);
   }
 
   private processPossibleHeredoc(): string {
@@ -344,11 +378,19 @@ class Lexer {
   }
 }
 
-function isDepthError(error: LexError): boolean {
-  return error.message === 'syntax error: substitutions nested too deeply';
+const DEPTH_ERROR = 'syntax error: substitutions nested too deeply';
+
+function isAsciiDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+function isAsciiNameChar(ch: string): boolean {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch === '_';
 }
 
 function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
   return /^\s$/u.test(ch);
 }
 
@@ -440,8 +482,8 @@ function trimSuffix(pattern: string, value: string, greedy: boolean): string {
   return reverseString(trimPrefix(reversePattern(pattern), reverseString(value), greedy));
 }
 
-function run(word: string, env: Env, opts: LexOptions): ExpandResult {
-  const lexer = new Lexer(word, env, opts);
+function run(word: string, env: Env, opts: LexOptions, collectWords = false): ExpandResult {
+  const lexer = new Lexer(word, env, opts, collectWords);
   try {
     const { result, words } = lexer.processStopOn(EOF, opts.rawEscapes ?? false);
     return { value: result, words, matched: [...lexer.matched], unmatched: [...lexer.unmatched] };
@@ -472,9 +514,14 @@ export function expandHeredoc(body: string, env: Env): ExpandResult {
   return run(body, env, { escape: '\\', skipProcessQuotes: true });
 }
 
-/** Any combination of lexer options (tests and special cases). */
+/** Normal processing, then split into words (EXPOSE): `words` holds the result. */
+export function expandWords(word: string, env: Env, escape: '\\' | '`' = '\\'): ExpandResult {
+  return run(word, env, { escape }, true);
+}
+
+/** Any combination of lexer options, with word splitting (tests and special cases). */
 export function processWord(word: string, env: Env, options: LexOptions = {}): ExpandResult {
-  return run(word, env, options);
+  return run(word, env, options, true);
 }
 
 /** Go's `%q` for a string: double-quoted with Go escapes. */

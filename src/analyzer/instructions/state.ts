@@ -10,11 +10,24 @@ export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
 /** ARG names that never enter the environment. */
 export const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 
+/** One `KEY=VALUE` setting in a persistent list (newest first), shared between states. */
+interface EnvNode {
+  readonly parent: EnvNode | undefined;
+  readonly key: string;
+  readonly entry: string;
+}
+
+/** An environment at one point: its list is built on first read, then kept. */
+interface EnvView {
+  readonly chain: EnvNode | undefined;
+  list?: readonly string[];
+}
+
 export interface DispatchState {
-  /** The LLB environment; re-setting a key moves it to the end, as llb.EnvList does. */
+  /** The LLB environment for lookups; re-setting a key moves it to the end, as llb.EnvList does. */
   env: Map<string, string>;
-  /** `KEY=VALUE` per key, in the same order as `env`: snapshots share these strings. */
-  entries: Map<string, string>;
+  /** The same environment as a persistent list, so snapshots cost nothing until read. */
+  chain: EnvNode | undefined;
   workdir: string;
   /** The image config WorkingDir ('' until a WORKDIR, or inherited). */
   configWorkdir: string;
@@ -25,12 +38,14 @@ export interface DispatchState {
   workdirSet: boolean;
   /** The last snapshot, reused while nothing changes (consecutive commands share it). */
   cached?: StageState;
+  /** The environment view of the last snapshot, reused while the environment is unchanged. */
+  view?: EnvView;
 }
 
 export function initialState(): DispatchState {
   return {
     env: new Map([['PATH', DEFAULT_PATH]]),
-    entries: new Map([['PATH', `PATH=${DEFAULT_PATH}`]]),
+    chain: { parent: undefined, key: 'PATH', entry: `PATH=${DEFAULT_PATH}` },
     workdir: '/',
     configWorkdir: '',
     user: '',
@@ -41,31 +56,51 @@ export function initialState(): DispatchState {
 }
 
 export function cloneState(s: DispatchState): DispatchState {
-  return { ...s, env: new Map(s.env), entries: new Map(s.entries), declaredArgs: new Set(s.declaredArgs) };
+  return { ...s, env: new Map(s.env), declaredArgs: new Set(s.declaredArgs) };
 }
 
 export function setEnv(s: DispatchState, key: string, value: string): void {
   s.env.delete(key);
   s.env.set(key, value);
-  s.entries.delete(key);
-  s.entries.set(key, `${key}=${value}`);
+  s.chain = { parent: s.chain, key, entry: `${key}=${value}` };
   s.cached = undefined;
+  s.view = undefined;
 }
 
-/** The state as plain data; the same object while the state is unchanged. */
+/**
+ * The state as plain data; the same object while the state is unchanged. `env` is an
+ * enumerable getter that builds the list on first read (then keeps it): a file with thousands
+ * of ENV lines would otherwise spend quadratic time on lists nobody reads. It reads, spreads,
+ * serialises and structured-clones like an ordinary array property.
+ */
 export function snapshot(s: DispatchState): StageState {
   const c = s.cached;
   if (c !== undefined && c.workdir === s.workdir && c.user === s.user && c.shell === s.shell) return c;
-  // The environment list is rebuilt only when the environment changed.
-  const env = c !== undefined && c.env.length === s.entries.size && sameEntries(c.env, s.entries) ? c.env : [...s.entries.values()];
-  s.cached = { env, workdir: s.workdir, user: s.user, shell: s.shell };
-  return s.cached;
+  const view: EnvView = s.view ?? { chain: s.chain };
+  s.view = view;
+  const state = {} as { env: readonly string[]; workdir: string; user: string; shell: readonly string[] };
+  Object.defineProperty(state, 'env', {
+    enumerable: true,
+    configurable: true,
+    get: () => (view.list ??= envList(view.chain)),
+  });
+  state.workdir = s.workdir;
+  state.user = s.user;
+  state.shell = s.shell;
+  s.cached = state;
+  return state;
 }
 
-function sameEntries(list: readonly string[], entries: ReadonlyMap<string, string>): boolean {
-  let i = 0;
-  for (const e of entries.values()) if (list[i++] !== e) return false;
-  return true;
+/** `KEY=VALUE` in the order of each key's latest setting. */
+function envList(chain: EnvNode | undefined): readonly string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let node = chain; node !== undefined; node = node.parent) {
+    if (seen.has(node.key)) continue;
+    seen.add(node.key);
+    out.push(node.entry);
+  }
+  return out.reverse();
 }
 
 /** Go's path.Clean for slash-separated paths. */

@@ -3,6 +3,7 @@ import {
   expandHeredoc,
   expandKnownOnly,
   expandWord,
+  expandWords,
   MAX_DEPTH,
   processWord,
 } from '../../../src/analyzer/instructions/expand.ts';
@@ -138,9 +139,10 @@ describe('expandWord', () => {
   });
 
   it('splits words after substitution, keeping quoted spaces', () => {
-    expect(expandWord('80 $WORDS', env).words).toEqual(['80', 'one', 'two']);
-    expect(expandWord('"$WORDS" x', env).words).toEqual(['one  two', 'x']);
-    expect(expandWord('a\\ b c', env).words).toEqual(['a b', 'c']);
+    expect(expandWords('80 $WORDS', env).words).toEqual(['80', 'one', 'two']);
+    expect(expandWords('"$WORDS" x', env).words).toEqual(['one  two', 'x']);
+    expect(expandWords('a\\ b c', env).words).toEqual(['a b', 'c']);
+    expect(expandWord('a b', env).words).toEqual([]);
   });
 
   it('handles deep nesting in linear time and refuses absurd depth without throwing', () => {
