@@ -32,11 +32,10 @@ export class OpTable {
    * `definition` holds everything BuildKit marshals into the op except its inputs.
    */
   add(kind: OpKind, definition: unknown, inputs: readonly string[], meta: OpMeta): string {
-    const def = JSON.stringify([kind, definition]);
-    const key = digest(`${def}|${inputs.join(',')}`);
-    if (!this.drafts.has(key)) {
-      this.drafts.set(key, { ...meta, key, kind, inputs, definitionDigest: digest(def) });
-    }
+    // As in LLB, an op's digest covers its definition and its inputs' digests.
+    const definitionDigest = digest(JSON.stringify([kind, definition]));
+    const key = digest(`${definitionDigest}|${inputs.join(',')}`);
+    if (!this.drafts.has(key)) this.drafts.set(key, { ...meta, key, kind, inputs, definitionDigest });
     return key;
   }
 
