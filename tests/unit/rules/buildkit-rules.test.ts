@@ -141,6 +141,11 @@ const tables: Record<string, readonly Case[]> = {
     },
     { name: 'allowed words and non-tokens', dockerfile: 'FROM alpine\nARG PUBLIC_KEY\nARG TOKEN_FILE\nENV KEYBOARD=us MONKEY=1\n', expect: [] },
     { name: 'global ARG not checked', dockerfile: 'ARG PASSWORD=x\nFROM alpine\n', expect: [] },
+    {
+      name: 'ENV keys after expansion',
+      dockerfile: 'FROM alpine\nARG P=DB\nENV ${P}_TOKEN=x\n',
+      expect: [['3:1-3:17', 'Do not use ARG or ENV instructions for sensitive data (ENV "DB_TOKEN")']],
+    },
   ],
   InvalidDefaultArgInFrom: [
     { name: 'no default', dockerfile: 'ARG IMAGE\nFROM $IMAGE\n', expect: [['2:1-2:12', 'Default value for ARG $IMAGE results in empty or invalid base image name']] },
