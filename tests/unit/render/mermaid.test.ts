@@ -98,3 +98,19 @@ describe('corpus', () => {
     expect(failures).toEqual([]);
   }, 120_000);
 });
+
+describe('mermaid escaping, property-based', () => {
+  it('any text in a RUN, a COPY or an image name stays inside its label', async () => {
+    const fc = (await import('fast-check')).default;
+    const parse = await mermaidParse();
+    const hostile = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('"]) --> x', '%%{init:{}}%%', 'click n_op0 href "javascript:alert(1)"', '<script>alert(1)</script>', '`**md**`', '#quot;#35;', 'end', 'subgraph x', ':::kindExec', '\\u0000\\n'));
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, async (a, b) => {
+        const text = renderMermaid(analyze(`FROM alpine AS st\nRUN ${a.replace(/\n/g, ' ')}\nCOPY ${JSON.stringify(b)} /x\n`).graph);
+        for (const line of text.trimEnd().split('\n')) expect(LINE.some((re) => re.test(line)), line).toBe(true);
+        await parse(text);
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+});
