@@ -1,0 +1,235 @@
+// `npm run bench:web`: the live-example budgets, measured in real Chromium on a production
+// build (issue 6). Prints figures; budgets are reported, not asserted as timed tests.
+//   1. JavaScript (gzipped) a guide page loads before the reader interacts, before and after
+//      the graph's lazy load; target ≤ 15 KiB for the eager part.
+//   2. Monaco bytes before the reader chooses to edit (must be 0).
+//   3. Keystroke → updated graph, median over many single keystrokes (target ≤ 150 ms).
+//   4. Typing into a 2,000-line Dockerfile: keystroke → next frame, and long tasks.
+// Options: --no-build (reuse LAYERWISE_OUT_DIR), --port N.
+import { spawn, spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumPath, launchArgs } from '../e2e/browser.ts';
+
+const args = process.argv.slice(2);
+const port = Number(args[args.indexOf('--port') + 1] || 4391) || 4391;
+const outDir = process.env.LAYERWISE_OUT_DIR ?? './dist-bench-web';
+const env = { ...process.env, LAYERWISE_OUT_DIR: outDir };
+const base = `http://127.0.0.1:${port}`;
+const GUIDE_PAGES = ['/start/', '/buildkit-graph/', '/copy/', '/copy-link/', '/when-to-link/', '/style-guide/'];
+
+if (!args.includes('--no-build')) {
+  console.error(`building into ${outDir}…`);
+  const built = spawnSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { env, stdio: 'ignore', detached: true });
+const stop = () => {
+  try {
+    process.kill(-server.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stop);
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/`)).ok) break;
+  } catch {
+    // not up yet
+  }
+  if (i > 120) throw new Error('preview server did not start');
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+const browser = await chromium.launch({ executablePath: await chromiumPath(), args: launchArgs });
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
+};
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+
+/** Every JS response of a page, gzipped at level 9 as a static host would serve it. */
+async function jsLog(page: Page): Promise<{ url: string; gz: number; at: number }[]> {
+  const log: { url: string; gz: number; at: number }[] = [];
+  const t0 = Date.now();
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (!/\.m?js(\?|$)/.test(url) && !(response.headers()['content-type'] ?? '').includes('javascript')) return;
+    const at = Date.now() - t0;
+    try {
+      log.push({ url, gz: gzipSync(await response.body(), { level: 9 }).length, at });
+    } catch {
+      // redirected or aborted
+    }
+  });
+  return log;
+}
+
+const sum = (xs: { gz: number }[]) => xs.reduce((a, b) => a + b.gz, 0);
+const isMonaco = (u: string) => /monaco|editor\.worker/.test(u);
+
+// 1 and 2: JS before interaction, per guide page.
+console.log('\n## JavaScript before interaction (gzipped, level 9)\n');
+console.log('| page | eager (no island visible) | after graphs load | Monaco before Edit | Monaco after Edit |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+const eagerSizes: number[] = [];
+for (const path of GUIDE_PAGES) {
+  // A short viewport keeps every island out of view: what the page costs before anything is shown or used.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 200 } });
+  const page = await context.newPage();
+  const log = await jsLog(page);
+  const response = await page.goto(base + path, { waitUntil: 'networkidle' });
+  if (!response?.ok()) {
+    console.log(`| ${path} | (missing) | | | |`);
+    await context.close();
+    continue;
+  }
+  const hasIsland = (await page.locator('[data-lw-example]').count()) > 0;
+  await page.waitForTimeout(300);
+  const eager = sum(log.filter((r) => !/island|mermaid/.test(r.url)));
+  const lazyEarly = log.filter((r) => /island|mermaid/.test(r.url)).length;
+  eagerSizes.push(eager);
+  // Scroll through the page so every graph loads, then measure again.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const island of await page.locator('[data-lw-example]').all()) {
+    await island.scrollIntoViewIfNeeded();
+    await island.locator('[data-lw-graph] > svg, [data-lw-graph] [data-lw-placeholder]').first().waitFor({ timeout: 30_000 });
+  }
+  await page.waitForLoadState('networkidle');
+  const afterGraphs = sum(log);
+  const monacoBefore = sum(log.filter((r) => isMonaco(r.url)));
+  let monacoAfter = NaN;
+  if (hasIsland) {
+    const first = page.locator('[data-lw-example]').first();
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await first.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    monacoAfter = sum(log.filter((r) => isMonaco(r.url)));
+  }
+  console.log(
+    `| ${path} | ${kib(eager)}${lazyEarly ? ` (+${lazyEarly} lazy chunk(s) already requested)` : ''} | ${kib(afterGraphs)} | ${monacoBefore} B | ${Number.isNaN(monacoAfter) ? 'no island' : kib(monacoAfter)} |`,
+  );
+  await context.close();
+}
+
+/** Instruments a page: time from each keydown to the next graph drawing of the given pane. */
+async function keystrokeLatency(page: Page, paneSelector: string, keys: string[]): Promise<number[]> {
+  await page.evaluate((selector) => {
+    const w = window as unknown as { __lat: number[]; __t0: number };
+    w.__lat = [];
+    w.__t0 = 0;
+    document.addEventListener('keydown', () => (w.__t0 = performance.now()), true);
+    const box = document.querySelector(`${selector} [data-lw-graph]`)!;
+    new MutationObserver(() => {
+      if (w.__t0) w.__lat.push(performance.now() - w.__t0);
+      w.__t0 = 0;
+    }).observe(box, { attributes: true, attributeFilter: ['data-rendered'] });
+  }, paneSelector);
+  for (const key of keys) {
+    const before = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
+    await page.keyboard.type(key);
+    await page
+      .waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length > n, before, { timeout: 10_000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(50);
+  }
+  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+}
+
+// 3: keystroke → graph, on the guide's examples (the first island of each page).
+console.log('\n## Keystroke to updated graph\n');
+console.log('| example | keystrokes | median | p90 |');
+console.log('| --- | ---: | ---: | ---: |');
+const allLatencies: number[] = [];
+for (const path of GUIDE_PAGES) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(base + path);
+  const island = page.locator('[data-lw-example]').first();
+  if ((await island.count()) === 0) {
+    await page.close();
+    continue;
+  }
+  const id = await island.getAttribute('data-lw-example');
+  await island.getByRole('button', { name: 'Edit' }).click();
+  const pane = `[data-lw-example="${id}"] [data-lw-pane="main"]`;
+  await page.locator(`${pane} .monaco-editor`).waitFor({ timeout: 30_000 });
+  await page.locator(`${pane} [data-lw-graph] > svg`).waitFor({ timeout: 30_000 });
+  // Type a new instruction character by character at the end: every keystroke changes the graph's labels.
+  await page.locator(`${pane} .monaco-editor .view-lines`).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('RUN ');
+  await page.waitForTimeout(400);
+  const lat = await keystrokeLatency(page, pane, [...'echoabcdefghijklmnopqrstuvwxyz']);
+  allLatencies.push(...lat);
+  console.log(`| ${path} #${id} | ${lat.length} | ${median(lat).toFixed(0)} ms | ${pct(lat, 90).toFixed(0)} ms |`);
+  await page.close();
+}
+console.log(`| all | ${allLatencies.length} | ${median(allLatencies).toFixed(0)} ms | ${pct(allLatencies, 90).toFixed(0)} ms |`);
+
+// 4: a 2,000-line Dockerfile in the playground.
+console.log('\n## Typing into a 2,000-line Dockerfile (playground)\n');
+{
+  const lines = ['FROM golang:1.22 AS build', 'WORKDIR /src'];
+  for (let i = 0; lines.length < 1999; i++) {
+    lines.push(i % 4 === 0 ? `COPY --link pkg${i}/ /src/pkg${i}/` : i % 4 === 1 ? `RUN go build ./pkg${i - 1}` : i % 4 === 2 ? `ENV STEP_${i}=${i}` : `# step ${i}`);
+  }
+  lines.push('FROM alpine', 'COPY --from=build /src /app', '');
+  const big = lines.join('\n');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}/playground/`);
+  const pane = '[data-lw-example="playground"] [data-lw-pane="main"]';
+  await page.locator(`${pane} .monaco-editor`).waitFor({ timeout: 30_000 });
+  await page.locator(`${pane} .monaco-editor .view-lines`).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(big);
+  await page.waitForFunction((n) => document.querySelectorAll(`${n} [data-lw-steps] li`).length > 500, pane, { timeout: 60_000 });
+  const lineCount = big.split('\n').length - 1;
+  const steps = await page.locator(`${pane} [data-lw-steps] li`).count();
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[] };
+    w.__frames = [];
+    w.__long = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+    document.addEventListener(
+      'keydown',
+      () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => setTimeout(() => w.__frames.push(performance.now() - t0)));
+      },
+      true,
+    );
+  });
+  await page.keyboard.press('ControlOrMeta+End');
+  const started = Date.now();
+  for (const ch of 'RUN echo typing at the end of a long file') await page.keyboard.type(ch, { delay: 60 });
+  const typingMs = Date.now() - started;
+  await page.waitForTimeout(1500);
+  const { frames, long } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[] };
+    return { frames: w.__frames, long: w.__long };
+  });
+  const analyze = await page.evaluate(async () => {
+    const t0 = performance.now();
+    // One full re-analysis, as the island runs it (through a no-op edit's debounce): timed via the seq counter.
+    const root = document.querySelector('[data-lw-example="playground"]') as HTMLElement;
+    const seq = root.dataset.seq;
+    const input = root.querySelector('[data-lw-field="mergeOp"]') as HTMLInputElement;
+    input.click();
+    while (root.dataset.seq === seq) await new Promise((r) => setTimeout(r, 1));
+    return performance.now() - t0;
+  });
+  console.log(`${lineCount} lines, ${steps} ops (graph not drawn above 150 ops; the step list has them all).`);
+  console.log(`keystroke → next frame: median ${median(frames).toFixed(0)} ms, p90 ${pct(frames, 90).toFixed(0)} ms, max ${Math.max(...frames).toFixed(0)} ms over ${frames.length} keystrokes typed at 60 ms intervals (${typingMs} ms).`);
+  console.log(`long tasks while typing: ${long.length}, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; one re-analysis + re-render of the island: ${analyze.toFixed(0)} ms.`);
+  await page.close();
+}
+
+console.log(`\neager JS, largest guide page: ${kib(Math.max(...eagerSizes))} (target ≤ 15 KiB)`);
+console.log(`keystroke → graph median over the guide's first examples: ${median(allLatencies).toFixed(0)} ms (target ≤ 150 ms)`);
+await browser.close();
+stop();
+process.exit(0);
