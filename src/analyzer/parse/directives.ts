@@ -26,13 +26,13 @@ function isAsciiLetter(c: number): boolean {
 }
 
 /**
- * Matches `#`, spaces, `key`, `\s*=\s*`, a non-empty value with trailing `\s` trimmed,
+ * Matches `#` (or another comment prefix), spaces, `key`, `\s*=\s*`, a non-empty value with trailing `\s` trimmed,
  * in `line[from, to)` (the line already stripped of leading whitespace). Undefined when
  * the line does not have that shape; the key is not checked against the known ones.
  */
-export function matchDirective(line: string, from: number, to: number): DirectiveMatch | undefined {
-  if (from >= to || line.charCodeAt(from) !== 0x23) return undefined;
-  let i = skipGoSpace(line, from + 1, to);
+export function matchDirective(line: string, from: number, to: number, prefix = '#'): DirectiveMatch | undefined {
+  if (from >= to || !line.startsWith(prefix, from) || from + prefix.length > to) return undefined;
+  let i = skipGoSpace(line, from + prefix.length, to);
   const keyStart = i;
   if (i >= to || !isAsciiLetter(line.charCodeAt(i))) return undefined;
   i++;
@@ -62,6 +62,37 @@ export function matchDirective(line: string, from: number, to: number): Directiv
     valueStart,
     valueEnd,
   };
+}
+
+/**
+ * `syntax` and `check` as BuildKit's frontend reads them (`DetectSyntax`, `ParseDirective`),
+ * which is not quite how the parser reads `escape`: a first line starting with `#!` is
+ * skipped, lines are not left-trimmed (an indented `# check=…` is not honoured), and a
+ * repeated key ends the section without an error of its own (the parser reports it).
+ * `syntax` may also be written `// syntax=…`. Returns matches with their line index.
+ */
+export function frontendDirectives(
+  source: string,
+  lines: { readonly count: number; readonly start: ArrayLike<number>; readonly contentEnd: ArrayLike<number> },
+): { match: DirectiveMatch; line: number }[] {
+  const first = lines.count > 0 && source.startsWith('#!', lines.start[0]) ? 1 : 0;
+  const read = (prefix: string) => {
+    const found: { match: DirectiveMatch; line: number }[] = [];
+    const seen = new Set<string>();
+    for (let i = first; i < lines.count; i++) {
+      const match = matchDirective(source, lines.start[i], lines.contentEnd[i], prefix);
+      if (!match || !KNOWN_DIRECTIVES.has(match.name) || seen.has(match.name)) break;
+      seen.add(match.name);
+      found.push({ match, line: i });
+    }
+    return found;
+  };
+  const found = read('#').filter((d) => d.match.name !== 'escape');
+  if (!found.some((d) => d.match.name === 'syntax')) {
+    const syntax = read('//').find((d) => d.match.name === 'syntax');
+    if (syntax) found.push(syntax);
+  }
+  return found;
 }
 
 export function escapeTokenError(value: string): string {

@@ -1,7 +1,7 @@
 import { buildError, type Diagnostic } from '../core/diagnostic.ts';
 import { codePointAt, goToLower, goTrimSpace, skipGoSpace, unitWidth } from '../core/go-strings.ts';
 import { span, type Span } from '../core/span.ts';
-import { duplicateDirectiveError, escapeTokenError, KNOWN_DIRECTIVES, matchDirective } from './directives.ts';
+import { duplicateDirectiveError, escapeTokenError, frontendDirectives, KNOWN_DIRECTIVES, matchDirective } from './directives.ts';
 import { findHeredocs, HEREDOC_COMMANDS, isTerminator } from './heredoc.ts';
 import { parseArguments } from './line-parsers.ts';
 import { LogicalLine } from './logical-line.ts';
@@ -83,7 +83,8 @@ class Parser {
           directiveSection = false;
         } else {
           seenDirectives.add(match.name);
-          this.directives.push({ name: match.name, value: match.value, span: span(start, end) });
+          // `syntax` and `check` are read by the frontend's own rules, below.
+          if (match.name === 'escape') this.directives.push({ name: match.name, value: match.value, span: span(start, end) });
           let ok = true;
           if (match.name === 'escape') {
             if (match.value === '`') this.escape = BACKTICK;
@@ -145,6 +146,11 @@ class Parser {
       this.finishSpans(node, last);
       this.instructions.push(node);
     }
+
+    for (const { match, line } of frontendDirectives(source, lines)) {
+      this.directives.push({ name: match.name, value: match.value, span: span(lines.start[line], lines.contentEnd[line]) });
+    }
+    this.directives.sort((a, b) => a.span.start - b.span.start);
 
     if (this.instructions.length === 0) {
       const lastLine = lines.count - 1;

@@ -31,6 +31,11 @@ export interface Heredoc {
   readonly bodySpan: Span;
 }
 
+/**
+ * A parser directive BuildKit acts on. `escape` as the parser reads it (leading lines,
+ * indentation allowed); `syntax` and `check` as the frontend reads them (`DetectSyntax`,
+ * `ParseDirective`: a `#!` first line skipped, no indentation, `// syntax=` accepted).
+ */
 export interface Directive {
   /** Lower-cased key: `syntax`, `escape` or `check`. */
   readonly name: string;

@@ -69,6 +69,16 @@ describe('parser directives', () => {
     expect(tree.diagnostics).toEqual([]);
   });
 
+  it('reads syntax and check as the frontend does: after a shebang, never indented', () => {
+    const names = (source: string) => parse(source).directives.map((d) => `${d.name}=${d.value}`);
+    expect(names('#!/usr/bin/env buildctl\n# check=skip=all\n# syntax=x\nFROM a\n')).toEqual(['check=skip=all', 'syntax=x']);
+    expect(names('#!/bin/sh\n# escape=`\nFROM a\n')).toEqual([]);
+    expect(names('  # check=skip=all\nFROM a\n')).toEqual([]);
+    expect(names('# syntax=a\n# check=error=true\n  # escape=`\nFROM a\n')).toEqual(['syntax=a', 'check=error=true', 'escape=`']);
+    expect(names('// syntax=docker/dockerfile:1\nFROM a\n')).toEqual(['syntax=docker/dockerfile:1']);
+    expect(parse('  # check=skip=all\nFROM a\n').diagnostics).toEqual([]);
+  });
+
   it('keeps directives out of the attached comments', () => {
     const tree = parse('# syntax=x\n# the build stage\nFROM a AS build\n');
     expect(tree.instructions[0].comments).toEqual(['the build stage']);
