@@ -5,19 +5,11 @@
  */
 import type { Span } from '../core/span.ts';
 import { chompHeredoc, heredocWord } from './commands/heredoc-word.ts';
-import { parsePort } from './expose.ts';
 import { expandHeredoc, expandWord, expandWords, goQuote, type Env, type ExpandResult } from './expand.ts';
-import type { Command, CopyOrigin, EvaluatedCommand, Mount } from './model.ts';
+import { parsePort } from './expose.ts';
+import type { ArgCommand, Command, CopyCommand, CopyOrigin, EvaluatedCommand, Mount, RunCommand } from './model.ts';
 import { parseMount } from './mounts.ts';
-import {
-  checkSignal,
-  joinPath,
-  NON_ENV_ARGS,
-  resolveWorkdir,
-  setEnv,
-  snapshot,
-  type DispatchState,
-} from './state.ts';
+import { checkSignal, joinPath, NON_ENV_ARGS, resolveWorkdir, setEnv, snapshot, type DispatchState } from './state.ts';
 import { stepText } from './step-text.ts';
 
 export interface CommandContext {
@@ -35,186 +27,131 @@ export interface CommandContext {
   readonly isDispatched: (stage: number) => boolean;
 }
 
+type Expanded = Record<string, string | readonly string[]>;
+
+/** Expansions of one command: unset names and the first error (BuildKit stops there). */
+class Expansion {
+  readonly unmatched = new Set<string>();
+  private failed = false;
+  private readonly ctx: CommandContext;
+  /** The live environment: every instruction expands before it changes it. */
+  readonly env: Env;
+
+  constructor(env: Env, ctx: CommandContext) {
+    this.env = env;
+    this.ctx = ctx;
+  }
+
+  fail(message: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.ctx.report(message, this.ctx.at);
+  }
+
+  /** The result's value, or `raw` when it failed; records unset names either way. */
+  take(r: ExpandResult, raw: string, skip?: ReadonlySet<string>): string {
+    for (const u of r.unmatched) if (skip === undefined || !skip.has(u)) this.unmatched.add(u);
+    if (r.error === undefined) return r.value;
+    this.fail(r.error);
+    return raw;
+  }
+
+  word(raw: string): string {
+    return this.take(expandWord(raw, this.env, this.ctx.escape), raw);
+  }
+
+  words(raw: string): string[] {
+    const r = expandWords(raw, this.env, this.ctx.escape);
+    this.take(r, raw);
+    return r.error === undefined ? [...r.words] : [];
+  }
+}
+
 export function dispatchCommand(state: DispatchState, command: Command, ctx: CommandContext): EvaluatedCommand {
   const before = snapshot(state);
-  // Expansions read the live environment: every instruction expands before it changes it.
-  const env: Env = state.env;
-  const unmatched = new Set<string>();
-  let error: string | undefined;
-  const fail = (message: string) => {
-    if (error === undefined) {
-      error = message;
-      ctx.report(message, ctx.at);
-    }
-  };
-  const take = (r: ExpandResult, raw: string): string => {
-    for (const u of r.unmatched) unmatched.add(u);
-    if (r.error !== undefined) {
-      fail(r.error);
-      return raw;
-    }
-    return r.value;
-  };
-  const ex = (word: string): string => take(expandWord(word, env, ctx.escape), word);
-  const expanded: Record<string, string | readonly string[]> = {};
+  const x = new Expansion(state.env, ctx);
+  // Step texts read the environment before the command changes it.
+  const text = (env: Env = state.env, heredocBody?: string) => stepText(command, env, ctx.escape, heredocBody);
+  let step = '';
+  let expanded: Expanded = {};
   let mounts: Mount[] | undefined;
-  let singleHeredocBody: string | undefined;
-  let stepEnv: Env = env;
-
   switch (command.kind) {
     case 'copy':
-    case 'add': {
-      if (command.chown !== undefined) expanded.chown = ex(command.chown.value);
-      if (command.chmod !== undefined) expanded.chmod = ex(command.chmod.value);
-      if (command.kind === 'add' && command.checksum !== undefined) expanded.checksum = ex(command.checksum.value);
-      const docs = new Map(command.heredocs.map((h) => [h.name, h]));
-      const heredocWords = command.sources.map((s) => heredocWord(s.value));
-      expanded.sources = command.sources.map((s, i) => (heredocWords[i] !== undefined ? s.value : ex(s.value)));
-      expanded.dest = ex(command.dest.value);
-      const bodies: string[] = [];
-      for (const doc of heredocWords) {
-        if (doc === undefined) continue;
-        let body = docs.get(doc.name)?.content ?? '';
-        if (doc.chomp) body = chompHeredoc(body);
-        bodies.push(doc.expand ? take(expandHeredoc(body, env), body) : body);
-      }
-      if (bodies.length > 0) expanded.heredocs = bodies;
+    case 'add':
+      expanded = expandCopy(command, x);
+      step = text();
+      break;
+    case 'run': {
+      const run = expandRun(state, command, x, ctx);
+      expanded = { mounts: run.list };
+      mounts = run.mounts;
+      step = text(run.stepEnv, run.heredocBody);
       break;
     }
     case 'workdir': {
-      const path = ex(command.args[0]?.value ?? '');
+      const path = x.word(command.args[0]?.value ?? '');
+      step = text();
       const workdir = resolveWorkdir(state.workdir, path);
-      expanded.path = path;
-      expanded.workdir = workdir;
+      expanded = { path, workdir };
       state.workdir = workdir;
       state.configWorkdir = workdir;
       state.workdirSet = true;
       break;
     }
     case 'user':
-      expanded.user = ex(command.args[0]?.value ?? '');
-      state.user = expanded.user;
+      state.user = x.word(command.args[0]?.value ?? '');
+      expanded = { user: state.user };
       break;
     case 'volume': {
-      const volumes = command.args.map((a) => ex(a.value.trim()));
-      expanded.volumes = volumes;
-      if (volumes.some((v) => v === '')) fail('VOLUME specified can not be an empty string');
+      const volumes = command.args.map((a) => x.word(a.value.trim()));
+      if (volumes.some((v) => v === '')) x.fail('VOLUME specified can not be an empty string');
+      expanded = { volumes };
       break;
     }
     case 'stopsignal': {
-      const signal = ex(command.args[0]?.value ?? '');
-      expanded.signal = signal;
+      const signal = x.word(command.args[0]?.value ?? '');
       const bad = checkSignal(signal);
-      if (bad !== undefined) fail(bad);
+      if (bad !== undefined) x.fail(bad);
+      expanded = { signal };
       break;
     }
     case 'expose': {
-      const ports: string[] = [];
-      for (const a of command.args) {
-        const r = expandWords(a.value, env, ctx.escape);
-        for (const u of r.unmatched) unmatched.add(u);
-        if (r.error !== undefined) fail(r.error);
-        else ports.push(...r.words);
-      }
-      expanded.ports = ports;
+      // Each argument is expanded and then split: one variable may hold several ports.
+      const ports = command.args.flatMap((a) => x.words(a.value));
       const exposed: string[] = [];
       for (const port of ports) {
         const spec = parsePort(port);
-        if (typeof spec === 'string') fail(spec);
+        if (typeof spec === 'string') x.fail(spec);
         else exposed.push(...spec.ports);
       }
-      expanded.exposed = exposed;
+      expanded = { ports, exposed };
       break;
     }
     case 'env':
     case 'label': {
+      // All pairs see the environment from before the instruction.
       const keys: string[] = [];
       const values: string[] = [];
       for (const pair of command.pairs) {
-        keys.push(ex(pair.key.value));
-        values.push(ex(pair.value.value));
+        keys.push(x.word(pair.key.value));
+        values.push(x.word(pair.value.value));
       }
-      expanded.keys = keys;
-      expanded.values = values;
+      expanded = { keys, values };
       if (command.kind === 'env') keys.forEach((k, i) => setEnv(state, k, values[i]));
       break;
     }
-    case 'arg': {
-      const args: string[] = [];
-      for (const decl of command.args) {
-        const key = decl.name.value;
-        let value: string | undefined;
-        if (Object.hasOwn(ctx.buildArgs, key)) value = ctx.buildArgs[key];
-        else if (decl.defaultValue !== undefined) {
-          // Each declaration sees the values set by the ones before it.
-          const r = expandWord(decl.defaultValue.value, state.env, ctx.escape);
-          for (const u of r.unmatched) if (!state.declaredArgs.has(u)) unmatched.add(u);
-          if (r.error !== undefined) fail(r.error);
-          value = r.error !== undefined ? decl.defaultValue.value : r.value;
-        } else if (ctx.globals.has(key)) value = ctx.globals.get(key);
-        if (value !== undefined && !NON_ENV_ARGS.has(key)) setEnv(state, key, value);
-        state.declaredArgs.add(key);
-        args.push(value !== undefined ? `${key}=${value}` : key);
-      }
-      expanded.args = args;
+    case 'arg':
+      expanded = { args: dispatchArg(state, command, x, ctx) };
       break;
-    }
-    case 'run': {
-      mounts = [];
-      const list: string[] = [];
-      command.mounts.forEach((raw, k) => {
-        const r = parseMount(raw.raw, (word) => {
-          const e = expandWord(word, env, ctx.escape);
-          return { value: e.value, error: e.error, unmatched: e.unmatched };
-        });
-        for (const u of r.unmatched) unmatched.add(u);
-        list.push(r.expanded);
-        if (r.error !== undefined || r.mount === undefined) {
-          fail(r.error ?? 'invalid mount');
-          return;
-        }
-        const mount = r.mount;
-        mounts?.push(mount);
-        const stage = ctx.mountStages?.[k];
-        if (mount.from !== '' && stage !== undefined && !ctx.isDispatched(stage)) {
-          fail(
-            `cannot mount from stage ${goQuote(mount.from)} to ${goQuote(mount.target)}, stage needs to be defined before current command`,
-          );
-        }
-        if (mount.type !== 'secret' && mount.type !== 'ssh') {
-          const target = mount.target.startsWith('/') ? cleanAbs(mount.target) : joinPath('/', state.workdir, mount.target);
-          if (target === '/') fail(`invalid mount target ${goQuote(target)}`);
-        }
-      });
-      expanded.mounts = list;
-      if (command.devices !== undefined && command.devices.length > 0) {
-        fail('device feature is only supported in Dockerfile frontend 1.14.0-labs or later');
-      }
-      // Secret env mounts show as **** in the step name.
-      const secrets = mounts.filter((m) => m.type === 'secret' && m.env !== undefined);
-      if (secrets.length > 0) {
-        const masked = new Map(state.env);
-        for (const m of secrets) {
-          masked.delete(m.env as string);
-          masked.set(m.env as string, '****');
-        }
-        stepEnv = masked;
-      }
-      if (command.heredocs.length > 0 && command.args.length === 1 && command.shellForm) {
-        if (heredocWord(command.args[0]) !== undefined) singleHeredocBody = command.heredocs[0].content;
-      }
-      break;
-    }
     case 'shell':
       state.shell = command.args.map((a) => a.value);
       break;
     default:
       break;
   }
-
-  // Names declared by ARG are exempt from UndefinedVar (BuildKit's d.buildArgs); ARG
-  // filtered each declaration against the names declared before it.
-  const names = [...unmatched].filter(
+  // Names declared by ARG (BuildKit's d.buildArgs) are exempt; ARG already filtered each
+  // declaration against the names declared before it.
+  const unmatched = [...x.unmatched].filter(
     (u) => (command.kind === 'arg' || !state.declaredArgs.has(u)) && !NON_ENV_ARGS.has(u),
   );
   return {
@@ -225,11 +162,97 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
     ...(ctx.origin !== undefined ? { origin: ctx.origin } : {}),
     ...(mounts !== undefined ? { mounts } : {}),
     ...(ctx.mountStages !== undefined ? { mountStages: ctx.mountStages } : {}),
-    stepText: stepText(command, stepEnv, ctx.escape, singleHeredocBody),
-    unmatched: names,
+    stepText: step !== '' ? step : text(),
+    unmatched,
   };
 }
 
-function cleanAbs(p: string): string {
-  return joinPath('/', p);
+/** COPY/ADD: flags, then sources and destination, then heredoc bodies (BuildKit's order). */
+function expandCopy(command: CopyCommand, x: Expansion): Expanded {
+  const expanded: Expanded = {};
+  if (command.chown !== undefined) expanded.chown = x.word(command.chown.value);
+  if (command.chmod !== undefined) expanded.chmod = x.word(command.chmod.value);
+  if (command.kind === 'add' && command.checksum !== undefined) expanded.checksum = x.word(command.checksum.value);
+  const docs = new Map(command.heredocs.map((h) => [h.name, h]));
+  const heredocs = command.sources.map((s) => heredocWord(s.value));
+  expanded.sources = command.sources.map((s, i) => (heredocs[i] !== undefined ? s.value : x.word(s.value)));
+  expanded.dest = x.word(command.dest.value);
+  const bodies: string[] = [];
+  for (const doc of heredocs) {
+    if (doc === undefined) continue;
+    let body = docs.get(doc.name)?.content ?? '';
+    if (doc.chomp) body = chompHeredoc(body);
+    bodies.push(doc.expand ? x.take(expandHeredoc(body, x.env), body) : body);
+  }
+  if (bodies.length > 0) expanded.heredocs = bodies;
+  return expanded;
+}
+
+/** RUN: only `--mount` values are expanded; then the mount checks of BuildKit's dispatch. */
+function expandRun(
+  state: DispatchState,
+  command: RunCommand,
+  x: Expansion,
+  ctx: CommandContext,
+): { list: string[]; mounts: Mount[]; stepEnv: Env; heredocBody?: string } {
+  const list: string[] = [];
+  const mounts: Mount[] = [];
+  command.mounts.forEach((raw, k) => {
+    const r = parseMount(raw.raw, (word) => expandWord(word, x.env, ctx.escape));
+    for (const u of r.unmatched) x.unmatched.add(u);
+    list.push(r.expanded);
+    if (r.mount === undefined) {
+      x.fail(r.error ?? 'invalid mount');
+      return;
+    }
+    const mount = r.mount;
+    mounts.push(mount);
+    const stage = ctx.mountStages?.[k];
+    if (mount.from !== '' && stage !== undefined && !ctx.isDispatched(stage)) {
+      x.fail(`cannot mount from stage ${goQuote(mount.from)} to ${goQuote(mount.target)}, stage needs to be defined before current command`);
+    }
+    if (mount.type !== 'secret' && mount.type !== 'ssh') {
+      const target = mount.target.startsWith('/') ? joinPath('/', mount.target) : joinPath('/', state.workdir, mount.target);
+      if (target === '/') x.fail(`invalid mount target ${goQuote(target)}`);
+    }
+  });
+  if (command.devices !== undefined && command.devices.length > 0) {
+    x.fail('device feature is only supported in Dockerfile frontend 1.14.0-labs or later');
+  }
+  // Secret env mounts show as **** in the step name.
+  let stepEnv: Env = x.env;
+  const secrets = mounts.filter((m) => m.type === 'secret' && m.env !== undefined);
+  if (secrets.length > 0) {
+    const masked = new Map(x.env);
+    for (const m of secrets) {
+      masked.delete(m.env as string);
+      masked.set(m.env as string, '****');
+    }
+    stepEnv = masked;
+  }
+  // A RUN that is exactly one heredoc shows the body's first line in its step name.
+  const single = command.heredocs.length > 0 && command.args.length === 1 && command.shellForm && heredocWord(command.args[0]) !== undefined;
+  return { list, mounts, stepEnv, ...(single ? { heredocBody: command.heredocs[0].content } : {}) };
+}
+
+/**
+ * ARG in a stage: a build arg wins; else the default expanded with the stage env (each
+ * declaration sees the ones before it); else the global value; else declared without value.
+ * A value enters the environment (not the image config).
+ */
+function dispatchArg(state: DispatchState, command: ArgCommand, x: Expansion, ctx: CommandContext): string[] {
+  const out: string[] = [];
+  for (const decl of command.args) {
+    const key = decl.name.value;
+    let value: string | undefined;
+    if (Object.hasOwn(ctx.buildArgs, key)) value = ctx.buildArgs[key];
+    else if (decl.defaultValue !== undefined) {
+      const raw = decl.defaultValue.value;
+      value = x.take(expandWord(raw, state.env, ctx.escape), raw, state.declaredArgs);
+    } else if (ctx.globals.has(key)) value = ctx.globals.get(key);
+    if (value !== undefined && !NON_ENV_ARGS.has(key)) setEnv(state, key, value);
+    state.declaredArgs.add(key);
+    out.push(value !== undefined ? `${key}=${value}` : key);
+  }
+  return out;
 }
