@@ -175,7 +175,12 @@ export interface BuildOptions {
 
 /** The state a command sees, as BuildKit's dispatch state holds it. */
 export interface StageState {
-  /** `KEY=VALUE` in order: base env, default PATH, ENV and ARG values. */
+  /**
+   * `KEY=VALUE` in order: base env, default PATH, ENV and ARG values (a key set again moves to
+   * the end). Evaluation provides it as an enumerable getter built on first read, so it reads,
+   * spreads, serialises and structured-clones like a plain array; commands whose state did not
+   * change share the same `StageState` object.
+   */
   readonly env: readonly string[];
   readonly workdir: string;
   readonly user: string;
