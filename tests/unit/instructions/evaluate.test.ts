@@ -126,6 +126,16 @@ describe('stage scope', () => {
     expect(command(b, 0, 2).state.env).toEqual([PATH, 'A=2', 'B=1']);
   });
 
+  it('shares unchanged states, and env behaves as plain data', () => {
+    const b = run('FROM a\nENV A=1\nRUN x\nCOPY a b\nENV A=2\nRUN y');
+    const [, run1, copy, , run2] = b.stages[0].commands;
+    expect(copy.state).toBe(run1.state);
+    expect(run2.state.env).toEqual([PATH, 'A=2']);
+    expect(structuredClone(run1.state)).toEqual({ env: [PATH, 'A=1'], workdir: '/', user: '', shell: ['/bin/sh', '-c'] });
+    expect(JSON.parse(JSON.stringify(run2.state)).env).toEqual([PATH, 'A=2']);
+    expect({ ...run1.state }.env).toEqual([PATH, 'A=1']);
+  });
+
   it('exempts declared ARGs (even unset ones) from unmatched', () => {
     const b = run('FROM a\nARG U\nCOPY $U/$W /d\nUSER ${V:-x}');
     expect(command(b, 0, 1).unmatched).toEqual(['W']);
