@@ -47,6 +47,11 @@ class Parser {
   private readonly line = new LogicalLine();
   /** Set by `trimContinuation`: the line just trimmed continues on the next one. */
   private continues = false;
+  /** Still in the leading section where parser directives are read. */
+  private directiveSection = true;
+  private readonly seenDirectives = new Set<string>();
+  /** Comment lines waiting for the next instruction (BuildKit's `PrevComment`). */
+  private comments: string[] = [];
 
   constructor(source: string) {
     this.source = source;
@@ -59,92 +64,22 @@ class Parser {
       this.diagnostics.push(buildError('the Dockerfile cannot be empty', span(0, 0)));
       return this.tree();
     }
-    let directiveSection = true;
-    const seenDirectives = new Set<string>();
-    let comments: string[] = [];
-
     while (this.at < lines.count) {
       const index = this.at++;
       const start = lines.start[index];
       const end = lines.contentEnd[index];
       const first = skipGoSpace(source, start, end);
       const isComment = first < end && source.charCodeAt(first) === 0x23;
-      if (isComment) {
-        // BuildKit drops the line's first byte, not its first non-space: `  # a` gives `# a`.
-        const text = goTrimSpace(source.slice(start + unitWidth(codePointAt(source, start)), end));
-        if (text === '') comments = [];
-        else comments.push(text);
-      }
-      if (directiveSection) {
-        const match = matchDirective(source, first, end);
-        if (!match || !KNOWN_DIRECTIVES.has(match.name)) directiveSection = false;
-        else if (seenDirectives.has(match.name)) {
-          this.diagnostics.push(buildError(duplicateDirectiveError(match.name), span(start, end)));
-          directiveSection = false;
-        } else {
-          seenDirectives.add(match.name);
-          // `syntax` and `check` are read by the frontend's own rules, below.
-          if (match.name === 'escape') this.directives.push({ name: match.name, value: match.value, span: span(start, end) });
-          let ok = true;
-          if (match.name === 'escape') {
-            if (match.value === '`') this.escape = BACKTICK;
-            else if (match.value === '\\') this.escape = BACKSLASH;
-            else {
-              ok = false;
-              this.diagnostics.push(buildError(escapeTokenError(match.value), span(start, end)));
-            }
-          }
-          // Directives never become an instruction's comments.
-          if (ok) comments.pop();
-        }
-      }
+      if (isComment) this.comment(start, end);
+      if (this.directiveSection && this.directive(first, start, end)) this.comments.pop();
       if (isComment) continue;
 
-      let textEnd = this.trimContinuation(first, end);
-      let continues = this.continues;
-      if (!continues && textEnd === first) continue;
+      const textEnd = this.trimContinuation(first, end);
+      if (!this.continues && textEnd === first) continue; // a blank line
       const line = this.line.reset(first);
       line.append(source, first, textEnd);
-
-      // Continuation lines: comments dropped, blank ones dropped and remembered.
-      let last = index;
-      let emptyContinuation = false;
-      while (continues && this.at < lines.count) {
-        last = this.at++;
-        const s = lines.start[last];
-        const e = lines.contentEnd[last];
-        const f = skipGoSpace(source, s, e);
-        if (f < e && source.charCodeAt(f) === 0x23) continue;
-        if (f === e) {
-          emptyContinuation = true;
-          continue;
-        }
-        textEnd = this.trimContinuation(s, e);
-        continues = this.continues;
-        line.append(source, s, textEnd);
-      }
-      line.finish();
-      if (emptyContinuation) {
-        this.diagnostics.push({
-          rule: 'NoEmptyContinuation',
-          severity: 'warning',
-          message: 'Empty continuation line',
-          span: span(lines.start[last], lines.contentEnd[last]),
-        });
-      }
-
-      const lineSpan = span(lines.start[index], lines.contentEnd[last]);
-      const { node, error } = this.instruction(line, comments, index + 1, last + 1, emptyContinuation);
-      if (comments.length > 0) comments = [];
-      if (error) this.diagnostics.push(buildError(error, lineSpan));
-
-      const owner = node.command === 'onbuild' && node.trigger ? node.trigger : node;
-      if (HEREDOC_COMMANDS.has(owner.command) && !owner.json && line.text.includes('<<')) {
-        last = this.readHeredocs(node, line, lineSpan, last);
-        if (owner !== node) (owner as Draft).heredocs = node.heredocs;
-      }
-      this.finishSpans(node, last);
-      this.instructions.push(node);
+      const { last, emptyContinuation } = this.joinContinuation(line);
+      this.addInstruction(line, index, last, emptyContinuation);
     }
 
     for (const { match, line } of frontendDirectives(source, lines)) {
@@ -164,6 +99,90 @@ class Parser {
       );
     }
     return this.tree();
+  }
+
+  /**
+   * Collects a comment line for the next instruction. BuildKit drops the line's first byte,
+   * not its first non-space (`  # a` gives `# a`); a bare `#` clears the collection.
+   */
+  private comment(start: number, end: number): void {
+    const text = goTrimSpace(this.source.slice(start + unitWidth(codePointAt(this.source, start)), end));
+    if (text === '') this.comments = [];
+    else this.comments.push(text);
+  }
+
+  /**
+   * Reads a line of the leading directive section; the section ends at the first line that
+   * is not a known directive. True when the line was a valid directive.
+   */
+  private directive(first: number, start: number, end: number): boolean {
+    const match = matchDirective(this.source, first, end);
+    if (!match || !KNOWN_DIRECTIVES.has(match.name)) {
+      this.directiveSection = false;
+      return false;
+    }
+    if (this.seenDirectives.has(match.name)) {
+      this.diagnostics.push(buildError(duplicateDirectiveError(match.name), span(start, end)));
+      this.directiveSection = false;
+      return false;
+    }
+    this.seenDirectives.add(match.name);
+    // The parser acts only on `escape`; `syntax` and `check` follow the frontend's rules (see run).
+    if (match.name !== 'escape') return true;
+    this.directives.push({ name: match.name, value: match.value, span: span(start, end) });
+    if (match.value === '`' || match.value === '\\') {
+      this.escape = match.value.charCodeAt(0);
+      return true;
+    }
+    this.diagnostics.push(buildError(escapeTokenError(match.value), span(start, end)));
+    return false;
+  }
+
+  /**
+   * Appends the continuation lines of the instruction in `line`: comment lines are dropped,
+   * blank ones dropped and remembered (NoEmptyContinuation, reported on the last line).
+   */
+  private joinContinuation(line: LogicalLine): { last: number; emptyContinuation: boolean } {
+    const { source, lines } = this;
+    let last = this.at - 1;
+    let emptyContinuation = false;
+    while (this.continues && this.at < lines.count) {
+      last = this.at++;
+      const s = lines.start[last];
+      const e = lines.contentEnd[last];
+      const f = skipGoSpace(source, s, e);
+      if (f < e && source.charCodeAt(f) === 0x23) continue;
+      if (f === e) {
+        emptyContinuation = true;
+        continue;
+      }
+      line.append(source, s, this.trimContinuation(s, e));
+    }
+    line.finish();
+    if (emptyContinuation) {
+      this.diagnostics.push({
+        rule: 'NoEmptyContinuation',
+        severity: 'warning',
+        message: 'Empty continuation line',
+        span: span(lines.start[last], lines.contentEnd[last]),
+      });
+    }
+    return { last, emptyContinuation };
+  }
+
+  /** Builds the instruction of the joined `line` (physical lines `index` to `last`) and its heredocs. */
+  private addInstruction(line: LogicalLine, index: number, last: number, emptyContinuation: boolean): void {
+    const lines = this.lines;
+    const lineSpan = span(lines.start[index], lines.contentEnd[last]);
+    const { node, error } = this.instruction(line, index + 1, last + 1, emptyContinuation);
+    if (error) this.diagnostics.push(buildError(error, lineSpan));
+    const owner = node.command === 'onbuild' && node.trigger ? (node.trigger as Draft) : node;
+    if (HEREDOC_COMMANDS.has(owner.command) && !owner.json && line.text.includes('<<')) {
+      last = this.readHeredocs(node, line, lineSpan, last);
+      owner.heredocs = node.heredocs;
+    }
+    this.finishSpans(node, last);
+    this.instructions.push(node);
   }
 
   private tree(): SyntaxTree {
@@ -204,14 +223,11 @@ class Parser {
    * One instruction from `line.text`, ONBUILD triggers included. Built as a loop, not by
    * recursion, so `ONBUILD ONBUILD …` of any depth is safe.
    */
-  private instruction(
-    line: LogicalLine,
-    comments: string[],
-    startLine: number,
-    endLine: number,
-    emptyContinuation: boolean,
-  ): { node: Draft; error?: string } {
+  private instruction(line: LogicalLine, startLine: number, endLine: number, emptyContinuation: boolean): { node: Draft; error?: string } {
     const text = line.text;
+    // The collected comments go to this instruction, and the collection starts afresh.
+    const comments = this.comments.length > 0 ? this.comments : NO_COMMENTS;
+    if (this.comments.length > 0) this.comments = [];
     const chain: Draft[] = [];
     let error: string | undefined;
     let piece: Piece | undefined = { value: text, start: 0, end: text.length };
@@ -231,7 +247,7 @@ class Parser {
         json: parsed.json,
         original: chain.length === 0 ? text : piece.value,
         heredocs: NO_HEREDOCS,
-        comments: chain.length === 0 && comments.length > 0 ? comments : NO_COMMENTS,
+        comments: chain.length === 0 ? comments : NO_COMMENTS,
         trigger: undefined,
         startLine,
         endLine,
