@@ -17,8 +17,8 @@ const editBase = process.env.LAYERWISE_EDIT_URL ?? 'https://github.com/layerwise
 // hashes are computed here from the components' source, which Astro emits verbatim.
 // 'wasm-unsafe-eval' lets Pagefind (search) compile its WebAssembly. Styles allow
 // 'unsafe-inline': Mermaid's SVG carries its own <style>, Monaco injects style elements at run
-// time and Shiki colours tokens with style attributes. Workers (Monaco) come from our own
-// origin or a blob: URL. tests/e2e/csp.spec.ts loads every page under the policy.
+// time and Shiki colours tokens with style attributes. Monaco's worker is a file of our own
+// origin. tests/e2e/csp.spec.ts loads every page, and edits a live example, under the policy.
 /** @param {URL[]} dirs @returns {`sha256-${string}`[]} */
 function inlineScriptHashes(...dirs) {
   /** @type {Set<`sha256-${string}`>} */
@@ -41,10 +41,10 @@ const security = {
   csp: {
     directives: [
       "default-src 'self'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
+      "img-src 'self' data:",
+      "font-src 'self'",
       "connect-src 'self'",
-      "worker-src 'self' blob:",
+      "worker-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",
