@@ -54,13 +54,16 @@ export interface InstructionNode {
   /**
    * Arguments as in BuildKit's AST dump: one word per whitespace-separated word for
    * COPY/ADD/VOLUME/FROM/EXPOSE, the raw text for shell-form RUN/CMD/ENTRYPOINT, decoded
-   * elements for the JSON form, key/value/separator triples for ENV and LABEL, etc.
+   * elements for the JSON form, key/value/separator triples for ENV and LABEL, etc. An
+   * unknown keyword has one empty argument (BuildKit drops its text); ONBUILD has none
+   * (see `trigger`).
    */
   readonly args: readonly Word[];
   /** The arguments were a valid JSON array of strings (exec form). */
   readonly json: boolean;
   /** The instruction with continuations joined, as BuildKit's `Node.Original`. */
   readonly original: string;
+  /** In order of their markers. For ONBUILD, the same list is on the node and on its trigger. */
   readonly heredocs: readonly Heredoc[];
   /** Comment lines attached to the instruction (BuildKit's `PrevComment`), text after `#`, trimmed. */
   readonly comments: readonly string[];
