@@ -40,6 +40,11 @@ describe('parse never throws and keeps its invariants', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => checkTree(parse(s))), { numRuns: 500 });
   });
 
+  it('on arbitrary UTF-16, lone surrogates included', () => {
+    const unit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    fc.assert(fc.property(fc.string({ unit, maxLength: 200 }), (s) => checkTree(parse(s))), { numRuns: 300 });
+  });
+
   it('on strings built from Dockerfile fragments', () => {
     fc.assert(fc.property(dockerish, (s) => checkTree(parse(s))), { numRuns: 1000 });
   });
