@@ -17,6 +17,7 @@ export const NOT_STRINGS_ERROR = 'when using JSON array syntax, arrays must be c
 const MAX_DEPTH = 10000;
 
 const INVALID: JsonForm = { kind: 'invalid' };
+const LITERALS = ['true', 'false', 'null'];
 
 function isJsonSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -106,7 +107,7 @@ export function parseJsonForm(text: string, from: number, to: number): JsonForm 
   /** Reads a number, true/false/null; returns false on a syntax error or a float64 overflow. */
   const readScalar = (): boolean => {
     const c = text.charCodeAt(i);
-    for (const word of ['true', 'false', 'null']) {
+    for (const word of LITERALS) {
       if (c === word.charCodeAt(0)) {
         if (text.startsWith(word, i) && i + word.length <= to) {
           i += word.length;
@@ -136,8 +137,8 @@ export function parseJsonForm(text: string, from: number, to: number): JsonForm 
     return Number.isFinite(Number(text.slice(start, i)));
   };
 
-  // Expecting: a value (after `[`, `,` in an array, or `:` in an object).
-  // States are driven by what was just read; `expectValue` covers `[` followed by `]`.
+  // The loop reads one value (or object key) per turn, then the `,` or closing brackets
+  // after it; `stack` holds the open containers.
   stack.push(0x5b);
   i++;
   skip();
