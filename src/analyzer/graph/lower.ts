@@ -610,7 +610,8 @@ class Lowering {
       }
       return result.fs;
     }
-    return this.imageSource(origin.ref, this.targetPlatform, { name: `FROM ${this.imageName(origin.ref)}`, role: 'image', details: {} });
+    // BuildKit gives this image the location of the COPY that names it.
+    return this.imageSource(origin.ref, this.targetPlatform, { name: `FROM ${this.imageName(origin.ref)}`, role: 'image', ...nodeLines(cmd.node), details: {} });
   }
 
   /** Fallback when evaluation gave no origin: resolve `--from` as BuildKit does. */
@@ -625,7 +626,7 @@ class Lowering {
       }
       return result.fs;
     }
-    return this.imageSource(from, this.targetPlatform, { name: `FROM ${this.imageName(from)}`, role: 'image', details: {} });
+    return this.imageSource(from, this.targetPlatform, { name: `FROM ${this.imageName(from)}`, role: 'image', ...nodeLines(c.command.node), details: {} });
   }
 
   /** `--chmod`: octal up to 07777, or a symbolic mode (Dockerfile 1.14). */
