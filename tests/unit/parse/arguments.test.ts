@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/analyzer/parse/parse.ts';
+import { dump } from '../../../src/analyzer/parse/dump.ts';
 import { dumpOf, errorsOf } from './helpers.ts';
 
 describe('flags', () => {
@@ -138,5 +139,34 @@ describe('argument parsers', () => {
     expect(node.trigger).toMatchObject({ keyword: 'copy', command: 'copy', original: 'copy --link a /b' });
     expect(node.trigger?.flags.map((f) => f.value)).toEqual(['--link']);
     expect(node.trigger?.args.map((a) => a.value)).toEqual(['a', '/b']);
+  });
+});
+
+describe('quote-aware words (parseWords)', () => {
+  const words = (rest: string) => parse(`ARG ${rest}`).instructions[0].args.map((a) => a.value);
+  it.each([
+    ['foo', ['foo']],
+    ['foo bar', ['foo', 'bar']],
+    ['foo\\ bar', ['foo\\ bar']],
+    ["foo 'abc xyz' \"d e\"", ['foo', "'abc xyz'", '"d e"']],
+    ['föo bàr "âbc xÿz"', ['föo', 'bàr', '"âbc xÿz"']],
+    ['a\u00a0b\u3000c', ['a', 'b', 'c']],
+    ["''", ["''"]],
+    ['"a b', ['"a b']],
+  ])('%j → %j', (rest, expected) => {
+    expect(words(rest)).toEqual(expected);
+  });
+});
+
+describe('deep nesting', () => {
+  it('parses and dumps an ONBUILD chain 20,000 deep', () => {
+    const source = 'ONBUILD ' + 'ONBUILD\\\n '.repeat(20_000) + 'RUN x';
+    const tree = parse(source);
+    let depth = 0;
+    for (let n = tree.instructions[0].trigger; n; n = n.trigger) depth++;
+    expect(depth).toBe(20_001);
+    const text = dump(tree);
+    expect(text.startsWith('(onbuild (onbuild (onbuild')).toBe(true);
+    expect(text.endsWith('(run "x")' + ')'.repeat(20_001))).toBe(true);
   });
 });
