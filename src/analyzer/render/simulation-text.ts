@@ -19,12 +19,13 @@ export function formatChange(change: Change): string {
 
 export function renderSimulationText(simulation: Simulation): string {
   const byId = new Map(simulation.graph.ops.map((op, i) => [op.id, { op, n: i }] as const));
+  const width = String(simulation.graph.ops.length - 1).length + 1;
   const lines = [`changes: ${simulation.changes.map(formatChange).join(' ') || 'none'}`];
   for (const outcome of simulation.outcomes) {
     const entry = byId.get(outcome.op);
     if (!entry) continue;
     const what = entry.op.kind === 'source' && entry.op.role !== 'from' && entry.op.role !== 'image' ? (entry.op.details.identifier ?? entry.op.name) : entry.op.name;
-    lines.push(`#${entry.n} ${outcome.status.padEnd(8)} ${oneLine(what)}: ${outcome.reason}`);
+    lines.push(`${`#${entry.n}`.padEnd(width)} ${outcome.status.padEnd(8)} ${oneLine(what)}: ${outcome.reason}`);
   }
   lines.push(simulation.summary);
   return lines.join('\n') + '\n';

@@ -113,7 +113,7 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
     if (!op) return undefined;
     if (op.role === 'context') {
       const hit = files.find((f) => selects(path ?? '/', f));
-      return hit ? `it reads ${hit}, which changed` : undefined;
+      return hit ? `it reads ${shown(hit)}, which changed` : undefined;
     }
     return missed(source) ? `${describe(source)} was rebuilt, so the files it reads may differ` : undefined;
   };
@@ -127,13 +127,13 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
         else if (op.role === 'context') {
           const read = files.filter((f) => contextReaders(graph, op.id).some((src) => selects(src, f)));
           verdict = read.length
-            ? { status: 'rebuilt', reason: `the context is sent again: ${read.join(', ')} changed` }
+            ? { status: 'rebuilt', reason: `the context is sent again: ${read.map(shown).join(', ')} changed` }
             : {
                 status: 'cached',
                 reason: files.length
-                  ? `no COPY, ADD or bind mount selects ${files.join(', ')}`
+                  ? `no COPY, ADD or bind mount selects ${files.map(shown).join(', ')}`
                   : ignored.length
-                    ? `${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} excluded by .dockerignore and never sent`
+                    ? `${ignored.map(shown).join(', ')} ${ignored.length === 1 ? 'is' : 'are'} excluded by .dockerignore and never sent`
                     : 'no context file changed',
               };
         } else verdict = { status: 'cached', reason: 'source unchanged' };
@@ -148,7 +148,13 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
         if (why) verdict = { status: 'rebuilt', reason: why };
         else if (op.linked) {
           verdict = { status: 'cached', reason: 'linked copy: no base input, and the files it copies are unchanged, so its layer is reused' };
-        } else verdict = { status: 'cached', reason: onBase ? 'its base and the files it copies are unchanged' : 'nothing it depends on changed' };
+        } else {
+          const copies = actions.some((a) => a.type === 'copy');
+          verdict = {
+            status: 'cached',
+            reason: copies ? (onBase ? 'its base and the files it copies are unchanged' : 'the files it copies are unchanged') : onBase ? 'its base is unchanged' : 'its content is unchanged',
+          };
+        }
         break;
       }
       case 'exec': {
@@ -181,6 +187,11 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
   const unused = bases.filter((image) => !graph.ops.some((op) => op.kind === 'source' && sameImage(image, op.details.identifier ?? '')));
   const note = unused.length ? ` (${unused.join(', ')}: no such image in this build)` : '';
   return { changes, graph, outcomes, summary: summarize(graph, outcomes) + note };
+}
+
+/** A context path as people write it: relative to the context root. */
+function shown(path: string): string {
+  return path === '/' ? '.' : path.replace(/^\//, '');
 }
 
 /** The context paths each consumer of the context selects. */
