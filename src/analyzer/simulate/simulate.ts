@@ -16,6 +16,7 @@
  * RUN/COPY/ADD/WORKDIR definitions the value reaches.
  */
 import { analyze, type Analysis, type AnalyzeOptions } from '../index.ts';
+import { firstBuildError } from '../graph/first-error.ts';
 import { canonicalRef, parseImageRef } from '../graph/image-ref.ts';
 import type { BuildGraph, Op } from '../graph/model.ts';
 import type { EvaluatedBuild, EvaluatedCommand } from '../instructions/model.ts';
@@ -67,6 +68,11 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
     const buildArgs = { ...(options.buildArgs ?? {}) };
     for (const a of args) buildArgs[a.key] = a.value;
     current = analyze(analysis.source, { ...options, buildArgs });
+    const error = firstBuildError(current);
+    if (error) {
+      const outcomes = current.graph.ops.map((op) => ({ op: op.id, status: 'rebuilt' as const, reason: 'the build fails with the new value' }));
+      return { changes, graph: current.graph, outcomes, summary: `With ${args.map((a) => `${a.key}=${a.value}`).join(', ')} BuildKit would refuse the file: ${error.message}` };
+    }
   }
   const graph = current.graph;
   const before = definitionsByPlace(analysis.graph);

@@ -79,3 +79,11 @@ describe('table 6.3: .dockerignore', () => {
     expect(statuses('node_modules/x/index.js')).toEqual(['cached', 'cached', 'cached', 'cached']);
   });
 });
+
+describe('a build argument that makes BuildKit refuse the file', () => {
+  it('says so in the summary', () => {
+    expect(run('ARG BASE=alpine\nFROM $BASE\nRUN x\n', 'BASE', 'Bad:x').summary).toBe(
+      'With BASE=Bad:x BuildKit would refuse the file: failed to parse stage name "Bad:x": invalid reference format: repository name (library/Bad) must be lowercase',
+    );
+  });
+});
