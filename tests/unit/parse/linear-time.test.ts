@@ -75,7 +75,7 @@ describe('parse runs in linear time', () => {
   });
 
   it('on 100,000 backslashes in lines too long to join', () => {
-    expectLinear((n) => 'FROM a\n' + ('\\'.repeat(50_000) + '\n').repeat(n / 50_000), 25_000 * 4);
+    expectLinear((n) => 'FROM a\n' + ('\\'.repeat(50_000) + '\n').repeat(n / 50_000), 2_000_000);
   });
 
   it('on 100,000 escaped spaces in ENV and flags', () => {
