@@ -41,7 +41,7 @@ export function analyze(source: string, options: AnalyzeOptions = {}): Analysis 
     const tree = parse(source);
     const model = buildModel(tree);
     const build = evaluate(model, options);
-    const graph = lower(build, options);
+    const graph = lower(build, options, model);
     // Diagnostics of registered rules (the parser's NoEmptyContinuation) reach the findings
     // through lint, so `# check=skip=` applies to them too.
     const findings = [

@@ -14,12 +14,12 @@ import type {
   EvaluatedStage,
   RunCommand,
 } from '../instructions/model.ts';
-import { canonicalRef, displayRef, parseImageRef } from './image-ref.ts';
+import { canonicalRef, displayRef, parseImageRef } from '../core/image-ref.ts';
 import type { BuildGraph, ExecMount, FileAction } from './model.ts';
 import type { Mount } from '../instructions/model.ts';
 import { parseMount } from '../instructions/mounts.ts';
 import { OpTable, type OpMeta } from './op-table.ts';
-import { clean, hasWildcard, isAbs, join, resolveDest, resolveWorkdir, sourcePath } from './paths.ts';
+import { clean, hasWildcard, isAbs, join, resolveDest, resolveWorkdir, sourcePath } from '../core/paths.ts';
 import { classifySource } from './source-kind.ts';
 
 const DEFAULT_PLATFORM = 'linux/amd64';

@@ -2,7 +2,7 @@
  * Classifies a COPY/ADD source the way the frontend does (`dfgitutil.ParseGitRef`, `isHTTPSource`):
  * a Git repository, an HTTP(S) download, or a path inside the context or `--from` origin.
  */
-import { clean, join } from './paths.ts';
+import { clean, join } from '../core/paths.ts';
 
 export type SourceKind =
   | { readonly kind: 'local' }

@@ -9,7 +9,8 @@ import { expandHeredoc, expandWord, expandWords, goQuote, type Env, type ExpandR
 import { parsePort } from './expose.ts';
 import type { ArgCommand, Command, CopyCommand, CopyOrigin, EvaluatedCommand, Mount, RunCommand } from './model.ts';
 import { parseMount } from './mounts.ts';
-import { checkSignal, joinPath, NON_ENV_ARGS, resolveWorkdir, setEnv, snapshot, type DispatchState } from './state.ts';
+import { join as joinPath, resolveWorkdir } from '../core/paths.ts';
+import { checkSignal, NON_ENV_ARGS, setEnv, snapshot, type DispatchState } from './state.ts';
 import { stepText } from './step-text.ts';
 
 export interface CommandContext {

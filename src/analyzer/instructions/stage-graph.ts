@@ -5,7 +5,7 @@
  */
 import type { Span } from '../core/span.ts';
 // Image reference syntax is graph/'s (one definition of the grammar); it is a pure function.
-import { parseImageRef } from '../graph/image-ref.ts';
+import { parseImageRef } from '../core/image-ref.ts';
 import { expandWord, goQuote, type Env } from './expand.ts';
 import type { Command, Stage } from './model.ts';
 import { rawMountFrom } from './mounts.ts';

@@ -103,37 +103,6 @@ function envList(chain: EnvNode | undefined): readonly string[] {
   return out.reverse();
 }
 
-/** Go's path.Clean for slash-separated paths. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
-  }
-  const joined = out.join('/');
-  if (rooted) return '/' + joined;
-  return joined === '' ? '.' : joined;
-}
-
-/** Go's path.Join. */
-export function joinPath(...parts: string[]): string {
-  const nonEmpty = parts.filter((p) => p !== '');
-  return nonEmpty.length === 0 ? '' : cleanPath(nonEmpty.join('/'));
-}
-
-/** WORKDIR resolution: relative paths are joined to the current directory, then cleaned. */
-export function resolveWorkdir(current: string, requested: string): string {
-  if (requested.startsWith('/')) return cleanPath(requested);
-  return joinPath('/', current, requested);
-}
-
 const SIGNALS = new Set([
   'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE',
   'POLL', 'PROF', 'PWR', 'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU',

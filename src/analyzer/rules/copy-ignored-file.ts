@@ -1,7 +1,7 @@
-import { clean } from '../graph/paths.ts';
+import { clean } from '../core/paths.ts';
 import { classifySource } from '../graph/source-kind.ts';
 import { defineRule } from './define-rule.ts';
-import { compileIgnore } from './support/dockerignore.ts';
+import { compileIgnore } from '../core/dockerignore.ts';
 import { builtCommands, copySources, isCopy } from './support/walk.ts';
 
 const ROOT_PATTERNS = new Set(['*', '**', '**/*']);

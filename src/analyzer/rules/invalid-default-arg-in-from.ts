@@ -1,4 +1,4 @@
-import { parseImageRef } from '../graph/image-ref.ts';
+import { parseImageRef } from '../core/image-ref.ts';
 import { expandWord } from '../instructions/expand.ts';
 import { defineRule } from './define-rule.ts';
 import { globalScope } from './support/global-args.ts';

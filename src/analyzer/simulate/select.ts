@@ -3,7 +3,7 @@
  * content keys cover exactly the selected paths: the named file, everything under a named
  * directory, and whatever a wildcard matches (directories matched copy their whole subtree).
  */
-import { clean, hasWildcard, isAbs, join } from '../graph/paths.ts';
+import { clean, hasWildcard, isAbs, join } from '../core/paths.ts';
 
 /** A context path as the reader writes it (`src/app.go`, `./src/app.go`, `/src/app.go`) made absolute. */
 export function contextPath(p: string): string {

@@ -17,11 +17,11 @@
  */
 import { analyze, type Analysis, type AnalyzeOptions } from '../index.ts';
 import { firstBuildError } from '../graph/first-error.ts';
-import { canonicalRef, parseImageRef } from '../graph/image-ref.ts';
+import { canonicalRef, parseImageRef } from '../core/image-ref.ts';
 import type { BuildGraph, Op } from '../graph/model.ts';
 import type { EvaluatedBuild, EvaluatedCommand } from '../instructions/model.ts';
 import type { Change, OpOutcome, OpStatus, Simulation } from './model.ts';
-import { compileIgnore } from '../rules/support/dockerignore.ts';
+import { compileIgnore } from '../core/dockerignore.ts';
 import { contextPath, selects } from './select.ts';
 
 /** Reads `base:IMAGE`, `file:PATH`, `arg:K=V`, `line:N`; returns an error sentence otherwise. */

@@ -1,10 +1,10 @@
-import { dirname, join } from 'node:path';
 import { analyze } from '../../analyzer/index.ts';
 import { type FileFindings, renderFindingsJson } from '../../analyzer/render/findings-json.ts';
 import { renderFindingsText } from '../../analyzer/render/findings-text.ts';
 import { renderSarif } from '../../analyzer/render/sarif.ts';
 import { DEFAULT_DOCS_BASE } from '../../analyzer/rules/docs.ts';
 import { buildArgs, oneOf, parseArgs } from '../args.ts';
+import { readDockerignore } from '../dockerignore.ts';
 import { type Io, readDockerfile, UsageError } from '../io.ts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -64,14 +64,3 @@ function docsBaseOption(value: unknown): string {
   return base;
 }
 
-/** BuildKit's rule: `<Dockerfile>.dockerignore` beside the file wins over the context's `.dockerignore`. */
-async function readDockerignore(io: Io, file: string): Promise<string | undefined> {
-  for (const candidate of [`${file}.dockerignore`, join(dirname(file), '.dockerignore')]) {
-    try {
-      return await io.readFile(candidate);
-    } catch {
-      // Absent or unreadable: try the next one; no ignore file means no CopyIgnoredFile.
-    }
-  }
-  return undefined;
-}

@@ -4,8 +4,8 @@ import { renderMermaid } from '../../analyzer/render/mermaid.ts';
 import { renderSimulationJson, renderSimulationText } from '../../analyzer/render/simulation-text.ts';
 import type { Change } from '../../analyzer/simulate/model.ts';
 import { parseChange, simulate } from '../../analyzer/simulate/simulate.ts';
-import { dirname, join } from 'node:path';
 import { buildArgs, oneOf, parseArgs } from '../args.ts';
+import { readDockerignore } from '../dockerignore.ts';
 import { readDockerfile, UsageError, type Io } from '../io.ts';
 
 /** `layerwise simulate --change base:IMAGE|file:PATH|arg:K=V|line:N … [--format text|json|mermaid] FILE|-` */
@@ -48,14 +48,3 @@ export async function run(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** The ignore file BuildKit would use: `<Dockerfile>.dockerignore` beside the file, else the context's `.dockerignore`. */
-async function readDockerignore(io: Io, file: string): Promise<string | undefined> {
-  for (const candidate of [`${file}.dockerignore`, join(dirname(file), '.dockerignore')]) {
-    try {
-      return await io.readFile(candidate);
-    } catch {
-      // Absent: try the next one.
-    }
-  }
-  return undefined;
-}

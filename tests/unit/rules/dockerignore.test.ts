@@ -1,6 +1,6 @@
 /** `.dockerignore` matching as moby/patternmatcher does it (for CopyIgnoredFile). */
 import { describe, expect, it } from 'vitest';
-import { compileIgnore, readIgnoreFile } from '../../../src/analyzer/rules/support/dockerignore.ts';
+import { compileIgnore, readIgnoreFile } from '../../../src/analyzer/core/dockerignore.ts';
 
 describe('readIgnoreFile', () => {
   it('drops comments and blanks, cleans, strips a leading slash', () => {

@@ -3,7 +3,7 @@
  * or only the stages the build reaches, with their evaluated state ("D").
  */
 import type { Span } from '../../core/span.ts';
-import { resolveDest } from '../../graph/paths.ts';
+import { resolveDest } from '../../core/paths.ts';
 import type {
   Command,
   CopyCommand,

@@ -2,7 +2,7 @@
  * `.dockerignore` matching as BuildKit does it (moby/patternmatcher and its `ignorefile`
  * reader), enough for CopyIgnoredFile: patterns, exclusions and `MatchesOrParentMatches`.
  */
-import { clean } from '../../graph/paths.ts';
+import { clean } from './paths.ts';
 
 interface Pattern {
   readonly text: string;
