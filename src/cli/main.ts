@@ -11,7 +11,8 @@ Usage:
   layerwise graph    [--format shape|json|mermaid] [--target STAGE] [--build-arg K=V]… [--no-merge-op] FILE|-
   layerwise simulate --change base:IMAGE|file:PATH|arg:K=V|line:N … [--format text|json|mermaid]
                      [--target STAGE] [--build-arg K=V]… [--no-merge-op] FILE|-
-  layerwise lint     [--format text|json|sarif] [--target STAGE] [--build-arg K=V]… FILE…
+  layerwise lint     [--format text|json|sarif] [--target STAGE] [--build-arg K=V]… [--no-merge-op]
+                     [--docs-base URL] FILE…
 
 Exit status: 0 success (lint: no error findings), 1 BuildKit would refuse the file
 (lint: an error finding), 2 usage error or unreadable file.
