@@ -24,6 +24,10 @@ export function simulateChanges(analysis: Analysis, changes: readonly Change[], 
 /** Mermaid's node id for an op, as the renderer writes it. */
 export const mermaidNodeId = (opId: string) => `n_${opId.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
-export function mermaidSource(analysis: Analysis, simulation?: Simulation): string {
-  return renderMermaid(simulation?.graph ?? analysis.graph, { simulation });
+/**
+ * Mermaid text for an analysis. The island draws without the in-graph legend (it shows one
+ * legend in HTML for all its graphs, and fewer nodes lay out faster); copies keep it.
+ */
+export function mermaidSource(analysis: Analysis, simulation?: Simulation, legend = true): string {
+  return renderMermaid(simulation?.graph ?? analysis.graph, { simulation, legend });
 }

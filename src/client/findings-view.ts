@@ -2,7 +2,16 @@
 import type { FindingView, StepView } from './analysis-view.ts';
 import { el } from './dom.ts';
 
+/** What each list shows now, so an unchanged list is not rebuilt (long files have thousands of items). */
+const shown = new WeakMap<HTMLElement, string>();
+function unchanged(box: HTMLElement, key: string): boolean {
+  if (shown.get(box) === key) return true;
+  shown.set(box, key);
+  return false;
+}
+
 export function renderFindings(box: HTMLElement, findings: readonly FindingView[]): void {
+  if (unchanged(box, JSON.stringify(findings))) return;
   if (findings.length === 0) {
     box.replaceChildren(el('p', { class: 'lw-findings-none' }, 'No findings.'));
     return;
@@ -29,6 +38,7 @@ export function stepLines(s: StepView): string {
 }
 
 export function renderSteps(list: HTMLElement, steps: readonly StepView[]): void {
+  if (unchanged(list, JSON.stringify(steps))) return;
   list.replaceChildren(
     ...steps.map((s) =>
       el(

@@ -12,6 +12,8 @@ export interface GraphView {
   /** Draws `source` (skipped when it is what is already drawn, unless the theme changed). */
   show(source: string, steps: readonly StepView[], theme: SiteTheme): Promise<void>;
   setStale(stale: boolean, why?: string): void;
+  /** Shows a sentence instead of a drawing (a graph too large to draw usefully). */
+  showText(text: string): void;
   highlight(ops: ReadonlySet<string>): void;
   svgMarkup(): string | undefined;
   source(): string;
@@ -24,8 +26,19 @@ function opOf(node: Element, byNodeId: ReadonlyMap<string, string>): string | un
   return undefined;
 }
 
+interface Job {
+  readonly source: string;
+  readonly steps: readonly StepView[];
+  readonly theme: SiteTheme;
+  readonly ticket: number;
+}
+
 export function createGraphView(box: HTMLElement, onFocusOp: (op: string | undefined) => void): GraphView {
   let requested = 0;
+  /** Ticket of what the box shows now. */
+  let shown = 0;
+  let rendering = false;
+  let pending: Job | undefined;
   let drawn = '';
   let drawnTheme: SiteTheme | undefined;
   let svg: SVGSVGElement | undefined;
@@ -56,41 +69,70 @@ export function createGraphView(box: HTMLElement, onFocusOp: (op: string | undef
     }
   }
 
+  async function draw(job: Job): Promise<void> {
+    let markup: string;
+    try {
+      markup = await renderMermaid(job.source, job.theme);
+    } catch (error) {
+      if (job.ticket !== requested) return;
+      note.hidden = false;
+      note.textContent = `The graph could not be drawn: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      box.classList.add('lw-stale');
+      return;
+    }
+    if (job.ticket < shown) return; // a text view or newer drawing replaced it meanwhile
+    const node = svgNode(markup);
+    if (!node) return;
+    node.removeAttribute('height');
+    node.setAttribute('role', 'group');
+    node.setAttribute('aria-label', 'Build graph; the list of build steps below says the same in words');
+    svg = node;
+    box.querySelector('[data-lw-placeholder]')?.remove();
+    box.querySelector('svg')?.remove();
+    if (!note.isConnected) box.append(note);
+    box.prepend(node);
+    drawn = job.source;
+    drawnTheme = job.theme;
+    shown = job.ticket;
+    box.dataset.rendered = String(job.ticket);
+    decorate(job.steps);
+  }
+
   return {
     async show(source, steps, theme) {
-      if (source === drawn && theme === drawnTheme) {
+      if (source === drawn && theme === drawnTheme && pending === undefined) {
         decorate(steps);
         return;
       }
+      // While a drawing is under way, keep only the newest request: a burst of keystrokes
+      // costs at most one more render, and every finished drawing is newer than the last.
       const ticket = ++requested;
+      pending = { source, steps, theme, ticket };
       box.setAttribute('aria-busy', 'true');
-      let markup: string;
-      try {
-        markup = await renderMermaid(source, theme);
-      } catch (error) {
-        if (ticket !== requested) return;
-        box.removeAttribute('aria-busy');
-        note.hidden = false;
-        note.textContent = `The graph could not be drawn: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-        box.classList.add('lw-stale');
-        return;
+      if (rendering) return;
+      rendering = true;
+      while (pending) {
+        const job: Job = pending;
+        pending = undefined;
+        await draw(job);
       }
-      if (ticket !== requested) return; // a newer graph was asked for meanwhile
+      rendering = false;
+      if (!pending) box.removeAttribute('aria-busy');
+    },
+    showText(text) {
+      shown = ++requested;
+      pending = undefined;
       box.removeAttribute('aria-busy');
-      const node = svgNode(markup);
-      if (!node) return;
-      node.removeAttribute('height');
-      node.setAttribute('role', 'group');
-      node.setAttribute('aria-label', 'Build graph; the list of build steps below says the same in words');
-      svg = node;
-      box.querySelector('[data-lw-placeholder]')?.remove();
       box.querySelector('svg')?.remove();
-      if (!note.isConnected) box.append(note);
-      box.prepend(node);
-      drawn = source;
-      drawnTheme = theme;
-      box.dataset.rendered = String(ticket);
-      decorate(steps);
+      svg = undefined;
+      nodes = new Map();
+      drawn = '';
+      let placeholder = box.querySelector<HTMLElement>('[data-lw-placeholder]');
+      if (!placeholder) {
+        placeholder = el('p', { class: 'lw-graph-placeholder', 'data-lw-placeholder': '' });
+        box.prepend(placeholder);
+      }
+      placeholder.textContent = text;
     },
     setStale(stale, why) {
       box.classList.toggle('lw-stale', stale);

@@ -40,7 +40,7 @@ export interface IslandStore {
   flush(): void;
 }
 
-export function createIslandStore(initial: ShareState, delayMs = 40): IslandStore {
+export function createIslandStore(initial: ShareState, delayMs = 15): IslandStore {
   let state = initial;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -71,16 +71,22 @@ export function createIslandStore(initial: ShareState, delayMs = 40): IslandStor
     };
   }
 
+  // The pause grows with the cost of an analysis, so typing into a long file stays fluid.
+  let pause = delayMs;
+
   function run(): void {
     timer = undefined;
+    const started = performance.now();
     snapshot = compute();
+    pause = Math.min(400, Math.max(delayMs, 2 * (performance.now() - started)));
+    performance.measure('lw:analyze', { start: started });
     for (const listener of listeners) listener(snapshot);
   }
 
   function schedule(now: boolean): void {
     if (timer !== undefined) clearTimeout(timer);
     if (now) run();
-    else timer = setTimeout(run, delayMs);
+    else timer = setTimeout(run, pause);
   }
 
   return {

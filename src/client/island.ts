@@ -26,6 +26,9 @@ export interface Controller {
 
 type PaneName = 'main' | 'compare';
 
+/** Beyond this many ops a drawing is unreadable and Mermaid's layout takes seconds: list them instead. */
+const MAX_DRAWN_OPS = 150;
+
 interface Pane {
   readonly name: PaneName;
   readonly root: HTMLElement;
@@ -93,7 +96,9 @@ export function mount(root: HTMLElement): Controller {
     pane.editor?.setMarkers(view.findings);
     pane.graph.setStale(snap.stale);
     const good = snap.good;
-    if (good) void pane.graph.show(mermaidSource(good.analysis, good.view.simulation), good.view.steps, theme);
+    if (good && good.view.steps.length > MAX_DRAWN_OPS) {
+      pane.graph.showText(`This graph has ${good.view.steps.length} ops, too many to draw legibly; the list of build steps below has them all.`);
+    } else if (good) void pane.graph.show(mermaidSource(good.analysis, good.view.simulation, false), good.view.steps, theme);
   }
 
   function syncOptions(select: HTMLSelectElement, values: readonly string[], label: (v: string) => string, current: string): void {
