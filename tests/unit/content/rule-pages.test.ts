@@ -84,7 +84,7 @@ describe('the guide names only rules that exist', () => {
 
   test('the ready-to-paste policy names registered rules, and only those', () => {
     const page = readFileSync('content/style-guide.mdx', 'utf8');
-    const block = /```markdown\n([\s\S]*?)```/.exec(page)?.[1] ?? '';
+    const block = /```markdown[^\n]*\n([\s\S]*?)```/.exec(page)?.[1] ?? '';
     const named = [...block.matchAll(/\(([A-Z][A-Za-z]+(?:,\s*[A-Z][A-Za-z]+)*)\)/g)].flatMap((m) => m[1].split(/,\s*/));
     expect(named.length).toBeGreaterThan(10);
     for (const name of named) expect(knownNames, name).toContain(name);
