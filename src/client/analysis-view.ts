@@ -8,7 +8,7 @@ import type { Analysis, Diagnostic } from '../analyzer/index.ts';
 import { rangeOf } from '../analyzer/core/span.ts';
 import type { OpKind } from '../analyzer/graph/model.ts';
 import type { OpStatus, Simulation } from '../analyzer/simulate/model.ts';
-import { firstBuildError, ruleSlug } from './analyzer-bridge.ts';
+import { firstBuildError, ruleInfo, ruleSlug } from './analyzer-bridge.ts';
 import { countOps } from './example.ts';
 
 export interface StepView {
@@ -30,7 +30,7 @@ export interface FindingView {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
-  /** Rule page, absent for build errors (they are BuildKit's messages, not rules). */
+  /** The rule's page (`/rules/<slug>/`). */
   readonly href?: string;
 }
 
@@ -49,8 +49,9 @@ export interface AnalysisView {
 
 export const KIND_LABEL: Record<OpKind, string> = { source: 'source', exec: 'exec', file: 'file', merge: 'merge' };
 
+/** The rule's page on this site; every registered rule and BuildError has one. */
 export function rulePage(rule: string): string | undefined {
-  return rule === 'BuildError' ? undefined : `/rules/${ruleSlug(rule)}/`;
+  return ruleInfo(rule) ? `/rules/${ruleSlug(rule)}/` : undefined;
 }
 
 export function viewOf(analysis: Analysis, simulation?: Simulation): AnalysisView {

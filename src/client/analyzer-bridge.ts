@@ -6,10 +6,11 @@ import type { Analysis, AnalyzeOptions } from '../analyzer/index.ts';
 import { firstBuildError } from '../analyzer/graph/first-error.ts';
 import { renderMermaid } from '../analyzer/render/mermaid.ts';
 import { ruleSlug } from '../analyzer/rules/define-rule.ts';
+import { ruleInfo } from '../analyzer/rules/docs.ts';
 import type { Change, Simulation } from '../analyzer/simulate/model.ts';
 import { parseChange, simulate } from '../analyzer/simulate/simulate.ts';
 
-export { firstBuildError, ruleSlug };
+export { firstBuildError, ruleInfo, ruleSlug };
 
 /** Change strings in the CLI's syntax; unreadable ones (from a damaged link) are dropped. */
 export function parseChanges(texts: readonly string[]): Change[] {
