@@ -42,5 +42,5 @@ test('search finds the pages about --link', async ({ page }) => {
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'Search' }).fill('link');
-  await expect(dialog.locator('a[href*="/start/"]').first()).toBeVisible({ timeout: 10_000 });
+  await expect(dialog.locator('a[href*="/copy-link/"]').first()).toBeVisible({ timeout: 10_000 });
 });
