@@ -11,6 +11,7 @@ import { renderFindings, renderSteps } from './findings-view.ts';
 import { createGraphView, type GraphView } from './graph-view.ts';
 import type { IslandConfig } from './island-config.ts';
 import { createIslandStore, type PaneSnapshot, type Snapshot } from './island-store.ts';
+import { linkVariant } from './link-variant.ts';
 import { loadEdit, saveEdit } from './session.ts';
 import { decodeFragment, encodeState, isShareFragment } from './share-codec.ts';
 import { sameState, type ShareState } from './share-state.ts';
@@ -44,6 +45,7 @@ export function mount(root: HTMLElement): Controller {
   const status = q<HTMLElement>(root, '[data-lw-status]')!;
   let theme = siteTheme();
   let editing = false;
+  let loading = false;
   let shareTicket = 0;
 
   const store = createIslandStore(config.initial);
@@ -124,6 +126,9 @@ export function mount(root: HTMLElement): Controller {
     if (active !== target) syncOptions(target, union((v) => v.stageNames), (v) => v, state.target ?? '');
     const args = q<HTMLTextAreaElement>(root, '[data-lw-field="buildArgs"]')!;
     if (active !== args) args.value = Object.entries(state.buildArgs ?? {}).map(([k, v]) => `${k}=${v}`).join('\n');
+    const ignore = q<HTMLTextAreaElement>(root, '[data-lw-field="dockerignore"]')!;
+    if (active !== ignore) ignore.value = state.dockerignore ?? '';
+    q(root, '[data-lw-action="toggle-compare"]')?.setAttribute('aria-pressed', String(state.compare !== undefined));
     q<HTMLInputElement>(root, '[data-lw-field="mergeOp"]')!.checked = state.mergeOp !== false;
   }
 
@@ -172,7 +177,9 @@ export function mount(root: HTMLElement): Controller {
         value: store.state()[field] ?? '',
         label: pane.root.querySelector('.lw-pane-label')?.textContent ?? 'Dockerfile',
         theme,
-        onChange: (text) => store.update({ [field]: text }),
+        onChange: (text) => {
+          if (!loading) store.update({ [field]: text });
+        },
         onCursorLine: (line) => cursorLine(pane, line),
         onEscape: () => q<HTMLElement>(root, '[data-lw-action="reset"]')?.focus(),
       });
@@ -185,10 +192,10 @@ export function mount(root: HTMLElement): Controller {
 
   function load(state: ShareState): void {
     store.replace(state);
+    // Editors echo setValue as a change; while loading, the state is already right.
+    loading = true;
     for (const pane of panes.values()) pane.editor?.setValue((pane.name === 'main' ? state.code : state.compare) ?? '');
-    if (state.compare !== undefined && panes.get('compare')?.editor === undefined && editing) {
-      // A compare pane appearing while editing gets its editor on the next Edit press.
-    }
+    loading = false;
   }
 
   function readSimulation(): string[] {
@@ -259,6 +266,13 @@ export function mount(root: HTMLElement): Controller {
       }
       case 'copy-link':
         return copy(await shareUrl(), 'link');
+      case 'toggle-compare': {
+        const state = store.state();
+        const compare = state.compare === undefined ? linkVariant(state.code) : undefined;
+        load({ ...state, compare });
+        q<HTMLElement>(root, '[data-lw-action="toggle-compare"]')?.setAttribute('aria-pressed', String(compare !== undefined));
+        return;
+      }
       case 'open-playground':
         location.assign(await shareUrl());
         return;
@@ -280,6 +294,8 @@ export function mount(root: HTMLElement): Controller {
       store.update({ simulate: readSimulation() }, event.type === 'change');
     } else if (target.matches('[data-lw-field="buildArgs"]')) {
       store.update({ buildArgs: parseArgs((target as HTMLTextAreaElement).value) });
+    } else if (target.matches('[data-lw-field="dockerignore"]')) {
+      store.update({ dockerignore: (target as HTMLTextAreaElement).value || undefined });
     } else if (target.matches('[data-lw-field="target"]')) {
       store.update({ target: (target as HTMLSelectElement).value || undefined }, true);
     } else if (target.matches('[data-lw-field="mergeOp"]')) {

@@ -64,3 +64,27 @@ test('starters, target stage, build arguments and a build-arg simulation', async
   await expect(root.getByLabel('Build arguments (KEY=VALUE, one a line)')).toHaveValue('VERSION=3.0');
   await expect.poll(() => stepKinds(pane(root))).toEqual({ source: 1, exec: 1 });
 });
+
+test('compare with --link flipped, and a .dockerignore that the findings follow', async ({ page }) => {
+  await page.goto('/playground/');
+  const root = island(page, ID);
+  await expect(root.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
+  await root.getByLabel('Starter').selectOption('chmod');
+  await expect(pane(root, 'compare')).toBeHidden();
+  const toggle = root.getByRole('button', { name: 'Compare with --link flipped' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(pane(root, 'compare')).toBeVisible();
+  await expect.poll(() => editorText(pane(root, 'compare'))).toContain('COPY --chmod=755 entrypoint.sh');
+  await expect(root.locator('[data-lw-summary]')).toContainText('Compare: ');
+  await toggle.click();
+  await expect(pane(root, 'compare')).toBeHidden();
+
+  await setEditorText(page, pane(root), 'FROM alpine\nCOPY secret.txt /s\n');
+  await expect(pane(root).locator('[data-lw-steps] li')).toHaveCount(3);
+  await expect(pane(root).locator('[data-lw-findings]')).not.toContainText('CopyIgnoredFile');
+  await root.getByLabel('.dockerignore').fill('secret.txt');
+  await expect(pane(root).locator('[data-lw-findings]')).toContainText('CopyIgnoredFile');
+  await expect.poll(() => fragmentState(page)).toMatchObject({ dockerignore: 'secret.txt' });
+});
