@@ -15,26 +15,7 @@ const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
  * An entry that no longer matches anything on a page it names fails the test, so a fix
  * forces its removal. Keep this list empty; it exists so one known defect does not hide others.
  */
-const KNOWN: readonly { path: RegExp; rule: string; target: RegExp; why: string }[] = [
-  {
-    path: /./,
-    rule: 'target-size',
-    target: /input\[type="checkbox"\]/,
-    why: 'issue 6: the "Builder supports MergeOp" checkbox is smaller than 24×24 px with too little space around it (WCAG 2.5.8)',
-  },
-  {
-    path: /./,
-    rule: 'color-contrast',
-    target: /\.lw-step-status/,
-    why: 'issue 6: the "rebuilt" status label in the list of steps is below 4.5:1 in the dark theme',
-  },
-  {
-    path: /^\/cli\/$/,
-    rule: 'landmark-unique',
-    target: /is-terminal/,
-    why: 'CLI page: untitled terminal code blocks are all regions named "Terminal window"; a title per block fixes it',
-  },
-];
+const KNOWN: readonly { path: RegExp; rule: string; target: RegExp; why: string }[] = [];
 
 type Found = { rule: string; target: string; text: string };
 
@@ -70,7 +51,7 @@ for (const path of sitePaths()) {
     test.setTimeout(60_000);
     // The page as it loads; the live examples' lazy parts are checked below, opened.
     await page.goto(path);
-    expect(await violations(page, { strictKnown: false })).toEqual([]);
+    expect(await violations(page)).toEqual([]);
   });
 }
 
