@@ -76,6 +76,7 @@ export function createIslandStore(initial: ShareState, delayMs = 15): IslandStor
 
   function run(): void {
     timer = undefined;
+    waitingSince = undefined;
     const started = performance.now();
     snapshot = compute();
     pause = Math.min(400, Math.max(delayMs, 2 * (performance.now() - started)));
@@ -83,9 +84,14 @@ export function createIslandStore(initial: ShareState, delayMs = 15): IslandStor
     for (const listener of listeners) listener(snapshot);
   }
 
+  // Someone typing without a pause still sees a fresh analysis at least this often.
+  const MAX_WAIT_MS = 500;
+  let waitingSince: number | undefined;
+
   function schedule(now: boolean): void {
     if (timer !== undefined) clearTimeout(timer);
-    if (now) run();
+    waitingSince ??= performance.now();
+    if (now || performance.now() - waitingSince >= MAX_WAIT_MS) run();
     else timer = setTimeout(run, pause);
   }
 

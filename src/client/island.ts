@@ -103,7 +103,14 @@ export function mount(root: HTMLElement): Controller {
     } else if (good) void pane.graph.show(mermaidSource(good.analysis, good.view.simulation, false), good.view.steps, theme);
   }
 
+  const optionKeys = new WeakMap<HTMLSelectElement, string>();
   function syncOptions(select: HTMLSelectElement, values: readonly string[], label: (v: string) => string, current: string): void {
+    const key = JSON.stringify(values);
+    if (optionKeys.get(select) === key) {
+      select.value = values.includes(current) ? current : '';
+      return;
+    }
+    optionKeys.set(select, key);
     const keep = select.options[0];
     const options = values.map((v) => el('option', { value: v }, label(v)));
     select.replaceChildren(keep, ...options);
@@ -133,6 +140,7 @@ export function mount(root: HTMLElement): Controller {
   }
 
   function render(snapshot: Snapshot): void {
+    const started = performance.now();
     renderPane(panes.get('main')!, snapshot.main);
     const compare = panes.get('compare');
     if (compare) renderPane(compare, snapshot.compare);
@@ -144,6 +152,7 @@ export function mount(root: HTMLElement): Controller {
     syncControls(snapshot);
     root.dataset.seq = String(snapshot.seq);
     persist(snapshot.state);
+    performance.measure('lw:render', { start: started });
   }
 
   /** Playground: the fragment follows the state. Guide pages: session storage keyed by example. */

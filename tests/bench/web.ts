@@ -226,13 +226,15 @@ console.log('\n## Typing into a 2,000-line Dockerfile (playground)\n');
     );
   });
   await page.keyboard.press('ControlOrMeta+End');
+  await page.evaluate(() => performance.clearMeasures());
   const started = Date.now();
   for (const ch of 'RUN echo typing at the end of a long file') await page.keyboard.type(ch, { delay: 60 });
   const typingMs = Date.now() - started;
   await page.waitForTimeout(1500);
-  const { frames, long } = await page.evaluate(() => {
+  const { frames, long, analyses, renders } = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __long: number[] };
-    return { frames: w.__frames, long: w.__long };
+    const d = (name: string) => performance.getEntriesByName(name).map((e) => e.duration);
+    return { frames: w.__frames, long: w.__long, analyses: d('lw:analyze'), renders: d('lw:render') };
   });
   const analyze = await page.evaluate(async () => {
     const t0 = performance.now();
@@ -247,6 +249,9 @@ console.log('\n## Typing into a 2,000-line Dockerfile (playground)\n');
   console.log(`${lineCount} lines, ${steps} ops (graph not drawn above 150 ops; the step list has them all).`);
   console.log(`keystroke → next frame: median ${median(frames).toFixed(0)} ms, p90 ${pct(frames, 90).toFixed(0)} ms, max ${Math.max(...frames).toFixed(0)} ms over ${frames.length} keystrokes typed at 60 ms intervals (${typingMs} ms).`);
   console.log(`long tasks while typing: ${long.length}, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; one re-analysis + re-render of the island: ${analyze.toFixed(0)} ms.`);
+  console.log(
+    `while typing: ${analyses.length} analyses (the debounce grows with their cost), median ${median(analyses).toFixed(0)} ms; ${renders.length} DOM updates, median ${median(renders).toFixed(0)} ms.`,
+  );
   await page.close();
 }
 

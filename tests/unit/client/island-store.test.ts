@@ -85,3 +85,21 @@ describe('island store', () => {
     expect(two.get().main.stale).toBe(false);
   });
 });
+
+describe('island store while typing without a pause', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('still analyzes at least every half second', () => {
+    const store = createIslandStore({ code: 'FROM alpine\n' }, 100);
+    const seen: Snapshot[] = [];
+    store.subscribe((s) => seen.push(s));
+    for (let i = 0; i < 20; i++) {
+      store.update({ code: `FROM alpine\nRUN echo ${i}\n` });
+      vi.advanceTimersByTime(60);
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    vi.advanceTimersByTime(200);
+    expect(seen.at(-1)!.state.code).toContain('echo 19');
+  });
+});
