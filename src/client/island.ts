@@ -220,6 +220,17 @@ export function mount(root: HTMLElement): Controller {
     return out;
   }
 
+  function readControls(): Partial<ShareState> {
+    const target = q<HTMLSelectElement>(root, '[data-lw-field="target"]')!.value;
+    return {
+      simulate: readSimulation(),
+      buildArgs: parseArgs(q<HTMLTextAreaElement>(root, '[data-lw-field="buildArgs"]')!.value),
+      target: target || undefined,
+      mergeOp: q<HTMLInputElement>(root, '[data-lw-field="mergeOp"]')!.checked,
+      dockerignore: q<HTMLTextAreaElement>(root, '[data-lw-field="dockerignore"]')!.value || undefined,
+    };
+  }
+
   function parseArgs(text: string): Record<string, string> {
     const args: Record<string, string> = {};
     for (const line of text.split('\n')) {
@@ -328,7 +339,9 @@ export function mount(root: HTMLElement): Controller {
         root.dataset.shareError = 'true';
         load(config.initial);
       }
-    } else if (!config.playground) {
+      return;
+    }
+    if (!config.playground) {
       const edited = loadEdit(config.id);
       if (edited && !sameState(edited, config.initial)) {
         load(edited);
@@ -337,7 +350,10 @@ export function mount(root: HTMLElement): Controller {
         return;
       }
     }
-    render(store.get());
+    // Controls the reader changed before this script arrived win over the defaults.
+    const fromControls: ShareState = { ...store.state(), ...readControls() };
+    if (!sameState(fromControls, store.state())) store.update(fromControls, true);
+    else render(store.get());
   })();
   root.dataset.island = 'mounted';
   return { handle, ready, edit: () => startEditing(true) };

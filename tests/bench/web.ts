@@ -103,7 +103,7 @@ for (const path of GUIDE_PAGES) {
   await page.setViewportSize({ width: 1280, height: 800 });
   for (const island of await page.locator('[data-lw-example]').all()) {
     await island.scrollIntoViewIfNeeded();
-    await island.locator('[data-lw-graph] > svg, [data-lw-graph] [data-lw-placeholder]').first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction((el) => (el as HTMLElement).dataset.seq !== undefined, await island.elementHandle(), { timeout: 30_000 });
   }
   await page.waitForLoadState('networkidle');
   const afterGraphs = sum(log);

@@ -260,3 +260,18 @@ test('everything works by keyboard, and the graph has a text alternative', async
   await expect(pane(root).locator('[data-lw-steps] li').first()).toBeVisible();
   await expect(pane(root).locator('[data-lw-steps] li').nth(2)).toContainText(/rebuilt/);
 });
+
+test('a control used before the island script arrives keeps its value and takes effect', async ({ page }) => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/island\.[^/]*\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(START);
+  const root = island(page, ID);
+  await root.locator('[data-lw-sim="base"]').selectOption('alpine');
+  release();
+  await expect(pane(root, 'compare').locator('[data-lw-steps] li', { hasText: 'LINK COPY' })).toHaveAttribute('data-status', 'remerged');
+  await expect(root.locator('[data-lw-sim="base"]')).toHaveValue('alpine');
+});
