@@ -21,13 +21,23 @@ export function* everyCommand(context: RuleContext): Generator<{ stage: Stage; c
   }
 }
 
+type Built = { readonly stage: EvaluatedStage; readonly evaluated: EvaluatedCommand };
+
+// Several rules walk the same evaluated commands; compute each view once per analysis.
+const builtCache = new WeakMap<RuleContext, readonly Built[]>();
+const byOffsetCache = new WeakMap<RuleContext, ReadonlyMap<number, Built>>();
+
 /** The commands of reachable stages with the state they see; ONBUILD-inherited ones are skipped. */
-export function* builtCommands(context: RuleContext): Generator<{ stage: EvaluatedStage; evaluated: EvaluatedCommand }> {
-  for (const stage of context.build.stages) {
-    for (const evaluated of stage.commands) {
-      if (!evaluated.onbuild) yield { stage, evaluated };
+export function builtCommands(context: RuleContext): readonly Built[] {
+  let built = builtCache.get(context);
+  if (!built) {
+    const list: Built[] = [];
+    for (const stage of context.build.stages) {
+      for (const evaluated of stage.commands) if (!evaluated.onbuild) list.push({ stage, evaluated });
     }
+    builtCache.set(context, (built = list));
   }
+  return built;
 }
 
 export function isCopy(command: Command): command is CopyCommand {
@@ -44,9 +54,12 @@ export function flagSpan(command: Command, name: string): Span {
 }
 
 /** Evaluated commands of reachable stages, by the offset of their instruction. */
-export function evaluatedByOffset(context: RuleContext): Map<number, { stage: EvaluatedStage; evaluated: EvaluatedCommand }> {
-  const map = new Map<number, { stage: EvaluatedStage; evaluated: EvaluatedCommand }>();
-  for (const entry of builtCommands(context)) map.set(entry.evaluated.command.node.span.start, entry);
+export function evaluatedByOffset(context: RuleContext): ReadonlyMap<number, Built> {
+  let map = byOffsetCache.get(context);
+  if (!map) {
+    map = new Map(builtCommands(context).map((entry) => [entry.evaluated.command.node.span.start, entry] as const));
+    byOffsetCache.set(context, map);
+  }
   return map;
 }
 
