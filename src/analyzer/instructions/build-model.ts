@@ -18,7 +18,7 @@ import {
   convertWorkdir,
 } from './commands/simple.ts';
 import type { ArgCommand, Command, DockerfileModel, FromCommand, Stage } from './model.ts';
-import { withSuggestion } from './suggest.ts';
+import { withSuggestion } from '../core/suggest.ts';
 
 /** One converter per keyword (BuildKit's `instructions.ParseInstruction`). */
 const CONVERTERS: Readonly<Record<string, Converter>> = {

@@ -29,7 +29,7 @@ import type {
 } from './model.ts';
 import { StageGraph, type Reference, type StageInfo } from './stage-graph.ts';
 import { cloneState, initialState, snapshot, type DispatchState } from './state.ts';
-import { withSuggestion } from './suggest.ts';
+import { withSuggestion } from '../core/suggest.ts';
 
 export function evaluate(model: DockerfileModel, options: BuildOptions): EvaluatedBuild {
   const diagnostics: Diagnostic[] = [];

@@ -1,7 +1,7 @@
 import type { Span } from '../core/span.ts';
 import type { Word } from '../parse/tree.ts';
 import type { Flag } from './model.ts';
-import { withSuggestion } from './suggest.ts';
+import { withSuggestion } from '../core/suggest.ts';
 
 /**
  * The flag engine (BuildKit's `bflag.go`): each instruction declares its flags; the parser's

@@ -4,7 +4,7 @@
  * value is expanded and interpreted in field order (`parseMount`).
  */
 import { goQuote } from './expand.ts';
-import { withSuggestion } from './suggest.ts';
+import { withSuggestion } from '../core/suggest.ts';
 
 export type MountType = 'bind' | 'cache' | 'tmpfs' | 'secret' | 'ssh';
 export type MountSharing = 'shared' | 'private' | 'locked';

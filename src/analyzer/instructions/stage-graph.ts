@@ -10,7 +10,7 @@ import { expandWord, goQuote, type Env } from './expand.ts';
 import type { Command, Stage } from './model.ts';
 import { rawMountFrom } from './mounts.ts';
 import { checkPlatform } from './platform.ts';
-import { withSuggestion } from './suggest.ts';
+import { withSuggestion } from '../core/suggest.ts';
 
 type Report = (message: string, at: Span) => void;
 

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule.ts';
-import { suggest } from './support/suggest.ts';
+import { suggest } from '../core/suggest.ts';
 import { everyCommand, flagSpan } from './support/walk.ts';
 
 export const copyFromUnknownStage = defineRule({

@@ -1,7 +1,7 @@
 import { expandWord } from '../instructions/expand.ts';
 import { defineRule } from './define-rule.ts';
 import { BUILTIN_ARGS, declaredGlobalArgs, globalScope } from './support/global-args.ts';
-import { suggest } from './support/suggest.ts';
+import { suggest } from '../core/suggest.ts';
 
 export const undefinedArgInFrom = defineRule({
   name: 'UndefinedArgInFrom',

@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule.ts';
 import { walkWithInheritance } from './support/stage-chain.ts';
-import { suggest } from './support/suggest.ts';
+import { suggest } from '../core/suggest.ts';
 
 /** Build args BuildKit handles itself; they never reach the environment. */
 const NON_ENV_ARGS = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);

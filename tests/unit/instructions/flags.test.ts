@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlags, type FlagSpec } from '../../../src/analyzer/instructions/flags.ts';
-import { levenshtein, suggest } from '../../../src/analyzer/instructions/suggest.ts';
+import { levenshtein, suggest } from '../../../src/analyzer/core/suggest.ts';
 import type { Word } from '../../../src/analyzer/parse/tree.ts';
 
 const COPY: FlagSpec = { chown: 'string', from: 'string', chmod: 'string', link: 'bool', exclude: 'strings', parents: 'bool' };

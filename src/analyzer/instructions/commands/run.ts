@@ -3,7 +3,7 @@ import { goQuote } from '../expand.ts';
 import { parseFlags } from '../flags.ts';
 import type { RunCommand } from '../model.ts';
 import { checkMountSyntax, parseGoBool, splitCsv } from '../mounts.ts';
-import { withSuggestion } from '../suggest.ts';
+import { withSuggestion } from '../../core/suggest.ts';
 import { fail, ok, type Converted } from './common.ts';
 
 /**

@@ -1,4 +1,9 @@
 /**
+ * "Did you mean …?" suggestions, as BuildKit's `util/suggest`: the option with the smallest
+ * Levenshtein distance below 3 wins (first one on ties); an exact match means no suggestion.
+ */
+
+/**
  * Levenshtein distance over UTF-16 code units (names here are ASCII). With `limit`, any
  * distance of `limit` or more may be reported as `limit` (a row whose minimum reaches it
  * cannot lead below it), which keeps suggestions cheap.
@@ -58,4 +63,10 @@ function matchCase(value: string, original: string): string {
   if (original === original.toLowerCase()) return value.toLowerCase();
   if (original === original.toUpperCase()) return value.toUpperCase();
   return value;
+}
+
+/** `message` plus ` (did you mean X?)` when a suggestion exists, as BuildKit's `suggest.WrapError`. */
+export function withSuggestion(message: string, value: string, options: Iterable<string>, caseSensitive = true): string {
+  const match = suggest(value, options, caseSensitive);
+  return match === undefined ? message : `${message} (did you mean ${match}?)`;
 }
