@@ -358,14 +358,7 @@ class Lowering {
     // Mounts are marshalled sorted by target (a byte-wise string comparison); the root `/`
     // comes first. An output mounted twice is a single input.
     mounts.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
-    const inputs: string[] = [];
-    const indexOf = (key: string | undefined): number => {
-      if (key === undefined) return -1;
-      const i = inputs.indexOf(key);
-      if (i !== -1) return i;
-      inputs.push(key);
-      return inputs.length - 1;
-    };
+    const { inputs, indexOf } = inputList();
     const rootIndex = indexOf(state.fs);
     const mountDefs = mounts.map((m) => ({ ...m.def, input: indexOf(m.input) }));
 
@@ -564,14 +557,7 @@ class Lowering {
     if (actions.length === 0) return state;
 
     // Inputs: the base first (when the first action has one), then each copy source, once.
-    const inputs: string[] = [];
-    const indexOf = (key: string | undefined): number => {
-      if (key === undefined) return -1;
-      const i = inputs.indexOf(key);
-      if (i !== -1) return i;
-      inputs.push(key);
-      return inputs.length - 1;
-    };
+    const { inputs, indexOf } = inputList();
     const baseIndex = indexOf(base);
     const defActions = actions.map((a, i) => ({ ...a.def, base: i === 0 ? baseIndex : 'prev', from: indexOf(a.source) }));
     const shownActions: FileAction[] = actions.map((a, i) => ({
@@ -737,4 +723,20 @@ function baseName(p: string): string {
   const c = clean(p);
   if (c === '/') return '/';
   return c.split('/').pop() ?? c;
+}
+
+/**
+ * An op's input list as LLB marshals it: each input once, in order of first use.
+ * `indexOf` adds a key on first sight and gives its position; -1 stands for no input (scratch).
+ */
+function inputList(): { inputs: string[]; indexOf: (key: string | undefined) => number } {
+  const inputs: string[] = [];
+  const indexOf = (key: string | undefined): number => {
+    if (key === undefined) return -1;
+    const i = inputs.indexOf(key);
+    if (i !== -1) return i;
+    inputs.push(key);
+    return inputs.length - 1;
+  };
+  return { inputs, indexOf };
 }
