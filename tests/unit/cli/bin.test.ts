@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -21,5 +22,16 @@ describe('bin/layerwise.js', () => {
     });
     expect(run.stderr).not.toMatch(/Error|EPIPE/);
     expect(run.stdout.trim()).toBe('status=0');
+  });
+
+  // The machine's own Node (20 here) cannot run TypeScript: the bin hands over to node@24.
+  it.skipIf(!existsSync('/usr/bin/node'))('runs under the system Node too', () => {
+    const run = spawnSync('/usr/bin/node', [join(root, 'bin/layerwise.js'), 'graph', '--format', 'shape', '-'], {
+      input: 'FROM alpine\nCOPY /dir1 /dir1\n',
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('#0 src docker-image://docker.io/library/alpine\n#1 src local://context\n#2 file[#0,#1] copy->base:/dir1\nresult=#2\n');
+    expect(run.status).toBe(0);
   });
 });
