@@ -40,6 +40,18 @@ interface Pane {
 
 const q = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]';
+
+/** The first control after `host` in the tab order (document order, visible, tabbable), if any. */
+function nextFocusable(host: Element): HTMLElement | undefined {
+  for (const node of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
+    if (host.contains(node) || !(host.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    if (node.tabIndex < 0 || !node.checkVisibility({ visibilityProperty: true })) continue;
+    return node;
+  }
+  return undefined;
+}
+
 export function mount(root: HTMLElement): Controller {
   const config = JSON.parse(q<HTMLScriptElement>(root, 'script[data-lw-config]')!.textContent!) as IslandConfig;
   const status = q<HTMLElement>(root, '[data-lw-status]')!;
@@ -167,13 +179,22 @@ export function mount(root: HTMLElement): Controller {
 
   async function startEditing(quiet = false): Promise<void> {
     if (editing) {
+      void import('./monaco-adapter.ts').then((m) => m.setTabMovesFocus(false));
       panes.get('main')?.editor?.focus();
       return;
     }
     editing = true;
     root.classList.add('lw-editing');
     if (!quiet) say('Loading the editor…');
-    const { createEditor } = await import('./monaco-adapter.ts');
+    const { createEditor, onTabModeChange, setTabMovesFocus } = await import('./monaco-adapter.ts');
+    setTabMovesFocus(false);
+    const hint = q<HTMLElement>(root, '[data-lw-editor-hint]')!;
+    onTabModeChange((moves) => {
+      hint.hidden = false;
+      hint.textContent = moves
+        ? 'In the editor, Tab moves the focus on; Ctrl+M makes Tab indent.'
+        : 'In the editor, Tab indents; Escape leaves the editor and Ctrl+M makes Tab move the focus.';
+    });
     for (const pane of panes.values()) {
       const field: 'code' | 'compare' = pane.name === 'main' ? 'code' : 'compare';
       const codeBox = q<HTMLElement>(pane.root, '[data-lw-code]')!;
@@ -190,7 +211,8 @@ export function mount(root: HTMLElement): Controller {
           if (!loading) store.update({ [field]: text });
         },
         onCursorLine: (line) => cursorLine(pane, line),
-        onEscape: () => q<HTMLElement>(root, '[data-lw-action="reset"]')?.focus(),
+        // On to whatever follows the editor, so the reader continues forward through the page.
+        onEscape: () => (nextFocusable(host) ?? q<HTMLElement>(root, '[data-lw-action="reset"]'))?.focus(),
       });
       if (pane.snapshot) pane.editor.setMarkers(pane.snapshot.view.findings);
     }

@@ -38,6 +38,28 @@ export interface EditorOptions {
   readonly onEscape: () => void;
 }
 
+/**
+ * Whether Tab moves the focus instead of indenting, for every editor on the page (like
+ * Monaco's own tab focus mode). Off while editing; Escape turns it on, so a keyboard reader
+ * who left an editor passes through the next one with Tab; Ctrl+M toggles it; a click into
+ * an editor turns it off again.
+ */
+let tabMovesFocus = false;
+const editors = new Set<monaco.editor.IStandaloneCodeEditor>();
+const tabModeListeners = new Set<(tabMovesFocus: boolean) => void>();
+
+export function setTabMovesFocus(on: boolean): void {
+  if (on === tabMovesFocus) return;
+  tabMovesFocus = on;
+  for (const editor of editors) editor.updateOptions({ tabFocusMode: on });
+  for (const listener of tabModeListeners) listener(on);
+}
+
+export function onTabModeChange(listener: (tabMovesFocus: boolean) => void): void {
+  tabModeListeners.add(listener);
+  listener(tabMovesFocus);
+}
+
 const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };
 
 export function setEditorTheme(theme: SiteTheme): void {
@@ -49,7 +71,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions): Ed
     value: options.value,
     language: 'dockerfile',
     theme: options.theme === 'dark' ? 'vs-dark' : 'vs',
-    ariaLabel: `${options.label}: Dockerfile editor. Press Escape to leave the editor.`,
+    ariaLabel: `${options.label}: Dockerfile editor. Press Escape to leave the editor, Ctrl+M to switch what Tab does.`,
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
@@ -58,12 +80,34 @@ export function createEditor(container: HTMLElement, options: EditorOptions): Ed
     renderLineHighlight: 'none',
     fixedOverflowWidgets: true,
     hover: { enabled: 'on', delay: 200 },
+    tabFocusMode: tabMovesFocus,
   });
+  editors.add(editor);
   const model = editor.getModel()!;
   const lines = editor.createDecorationsCollection();
   editor.onDidChangeModelContent(() => options.onChange(editor.getValue()));
   editor.onDidChangeCursorPosition((e) => options.onCursorLine(e.position.lineNumber));
-  editor.addCommand(monaco.KeyCode.Escape, () => options.onEscape(), '!suggestWidgetVisible && !findWidgetVisible');
+  // An action, not addCommand: Monaco runs an addCommand handler of the last editor created
+  // whichever editor has the focus; an action belongs to its own editor.
+  editor.addAction({
+    id: 'layerwise.leave-editor',
+    label: 'Leave the editor',
+    keybindings: [monaco.KeyCode.Escape],
+    precondition: '!suggestWidgetVisible && !findWidgetVisible',
+    run: () => {
+      setTabMovesFocus(true);
+      options.onEscape();
+    },
+  });
+  // Ctrl+M, as in VS Code (handled before Monaco's keybindings, which may hold their own toggle).
+  editor.onKeyDown((e) => {
+    if (e.keyCode === monaco.KeyCode.KeyM && e.ctrlKey && !e.shiftKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      setTabMovesFocus(!tabMovesFocus);
+    }
+  });
+  editor.onMouseDown(() => setTabMovesFocus(false));
   return {
     getValue: () => editor.getValue(),
     setValue(text) {
@@ -94,6 +138,9 @@ export function createEditor(container: HTMLElement, options: EditorOptions): Ed
       );
     },
     focus: () => editor.focus(),
-    dispose: () => editor.dispose(),
+    dispose() {
+      editors.delete(editor);
+      editor.dispose();
+    },
   };
 }

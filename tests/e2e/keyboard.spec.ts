@@ -44,10 +44,11 @@ test('change a simulation, edit an example and copy a share link, by keyboard on
   await expect(mainPane.locator('[data-lw-steps]')).toContainText('RUN echo typed-by-keyboard', { timeout: 10_000 });
   await expect(mainPane.locator('[data-lw-graph] svg')).toContainText('typed-by-keyboard', { timeout: 10_000 });
 
-  // 4. Escape leaves the editor (Tab stays in it, for indentation); the toolbar is next to it.
+  // 4. Escape leaves the editor (Tab stays in it, for indentation) for the control after it;
+  //    the toolbar is before the editor, and Shift+Tab now passes through the editor.
   await page.keyboard.press('Escape');
-  await expect(example.getByRole('button', { name: 'Reset' })).toBeFocused();
-  await tabTo(page, example.getByRole('button', { name: 'Copy link' }), { max: 10 });
+  await expect(editor).not.toBeFocused();
+  await tabTo(page, example.getByRole('button', { name: 'Copy link' }), { back: true, max: 20 });
   await page.keyboard.press('Enter');
   await expect(example.getByRole('status')).toHaveText(/link copied/i);
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -61,16 +62,33 @@ test('change a simulation, edit an example and copy a share link, by keyboard on
 });
 
 test('after editing, Tab reaches the controls that follow the editor', async ({ page }) => {
-  test.fixme(
-    true,
-    'Keyboard trap (issue 6): Monaco keeps Tab for indentation and Escape returns the focus to Reset, ' +
-      'which is before the editor, so Tab can never move past it to the graph, simulation and build options.',
-  );
   await page.goto('/start/');
   const example = page.locator('[data-lw-example]').first();
   await tabTo(page, example.getByRole('group', { name: /Dockerfile\. Press Enter to edit\./ }).first());
   await page.keyboard.press('Enter');
-  await expect(example.getByRole('textbox', { name: /Dockerfile editor/ }).first()).toBeFocused({ timeout: 15_000 });
+  const editors = example.getByRole('textbox', { name: /Dockerfile editor/ });
+  await expect(editors.first()).toBeFocused({ timeout: 15_000 });
+  // While editing, Tab indents (the focus stays in the editor), and a visible hint says how to leave.
+  const hint = example.locator('[data-lw-editor-hint]');
+  await expect(hint).toBeVisible();
+  await expect(hint).toContainText('Tab indents');
+  await page.keyboard.press('Tab');
+  await expect(editors.first()).toBeFocused();
+  // Escape moves the focus to the first control after the editor, not back before it.
   await page.keyboard.press('Escape');
+  const after = await editors.first().evaluate((editor) => {
+    const active = document.activeElement!;
+    return !!(editor.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) && !editor.closest('.monaco-editor')!.contains(active);
+  });
+  expect(after).toBe(true);
+  await expect(hint).toContainText('Tab moves the focus');
+  // Tab carries on forward, through the compare pane's editor too, to the simulation and options.
   await tabTo(page, example.getByRole('combobox', { name: /the base image/ }), { max: 40 });
+  await tabTo(page, example.getByRole('combobox', { name: /Target stage/ }).or(example.getByText('Build options')).first(), { max: 10 });
+  // Ctrl+M switches Tab back to indenting, in an editor reached again by keyboard.
+  await tabTo(page, editors.last(), { back: true, max: 40 });
+  await page.keyboard.press('Control+M');
+  await expect(hint).toContainText('Tab indents');
+  await page.keyboard.press('Tab');
+  await expect(editors.last()).toBeFocused();
 });
