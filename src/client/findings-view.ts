@@ -37,19 +37,58 @@ export function stepLines(s: StepView): string {
   return s.endLine && s.endLine !== s.startLine ? `lines ${s.startLine}–${s.endLine}` : `line ${s.startLine}`;
 }
 
-export function renderSteps(list: HTMLElement, steps: readonly StepView[]): void {
-  if (unchanged(list, JSON.stringify(steps))) return;
-  list.replaceChildren(
-    ...steps.map((s) =>
-      el(
-        'li',
-        { 'data-op': s.id, 'data-status': s.status },
-        el('span', { class: 'lw-step-kind' }, s.kind),
-        ' ',
-        el('span', { class: 'lw-step-name' }, s.name),
-        stepLines(s) && el('span', { class: 'lw-step-lines' }, ` (${stepLines(s)})`),
-        s.status && el('span', { class: 'lw-step-status' }, `: ${s.status}${s.reason ? ` (${s.reason})` : ''}`),
-      ),
-    ),
+/** Beyond this many steps the list shows the first and last ones and a button for the rest. */
+export const STEPS_SHOWN = { head: 300, tail: 100 };
+
+/**
+ * Puts `children` into a fresh shallow copy of `box`, swapped in as one node: observers of
+ * the page (Expressive Code watches every added node) then see one insertion, not thousands.
+ */
+function swapIn(box: HTMLElement, children: readonly Node[]): HTMLElement {
+  const fresh = box.cloneNode(false) as HTMLElement;
+  fresh.append(...children);
+  box.replaceWith(fresh);
+  return fresh;
+}
+
+function stepItem(s: StepView): HTMLLIElement {
+  return el(
+    'li',
+    { 'data-op': s.id, 'data-status': s.status },
+    el('span', { class: 'lw-step-kind' }, s.kind),
+    ' ',
+    el('span', { class: 'lw-step-name' }, s.name),
+    stepLines(s) && el('span', { class: 'lw-step-lines' }, ` (${stepLines(s)})`),
+    s.status && el('span', { class: 'lw-step-status' }, `: ${s.status}${s.reason ? ` (${s.reason})` : ''}`),
   );
+}
+
+/** Renders the steps into `list` (replaced by a new element, which is returned). */
+export function renderSteps(list: HTMLElement, steps: readonly StepView[]): HTMLElement {
+  const key = JSON.stringify(steps);
+  if (shown.get(list) === key) return list;
+  const { head, tail } = STEPS_SHOWN;
+  let items: HTMLLIElement[];
+  if (steps.length <= head + tail + 1 || list.hasAttribute('data-lw-all')) items = steps.map(stepItem);
+  else {
+    const more = el('button', { type: 'button', class: 'lw-steps-all' }, `Show all ${steps.length} steps`);
+    const rest = steps.slice(-tail).map(stepItem);
+    rest[0].setAttribute('value', String(steps.length - tail + 1));
+    items = [
+      ...steps.slice(0, head).map(stepItem),
+      el('li', { class: 'lw-steps-more' }, `… ${steps.length - head - tail} more steps. `, more),
+      ...rest,
+    ];
+    more.addEventListener('click', () => {
+      fresh.setAttribute('data-lw-all', '');
+      shown.delete(fresh);
+      // The focus goes to the first step that was hidden, where the button was.
+      const next = renderSteps(fresh, steps).children[head] as HTMLElement | undefined;
+      next?.setAttribute('tabindex', '-1');
+      next?.focus();
+    });
+  }
+  const fresh = swapIn(list, items);
+  shown.set(fresh, key);
+  return fresh;
 }

@@ -122,11 +122,13 @@ export function mount(root: HTMLElement): Controller {
       select.value = values.includes(current) ? current : '';
       return;
     }
-    optionKeys.set(select, key);
-    const keep = select.options[0];
-    const options = values.map((v) => el('option', { value: v }, label(v)));
-    select.replaceChildren(keep, ...options);
-    select.value = values.includes(current) ? current : '';
+    // A fresh select, filled while detached and swapped in as one node: a long file copies
+    // thousands of paths, and observers of the page (Expressive Code's) visit each added node.
+    const fresh = select.cloneNode(false) as HTMLSelectElement;
+    fresh.append(select.options[0].cloneNode(true), ...values.map((v) => el('option', { value: v }, label(v))));
+    select.replaceWith(fresh);
+    optionKeys.set(fresh, key);
+    fresh.value = values.includes(current) ? current : '';
   }
 
   function syncControls(snapshot: Snapshot): void {
