@@ -45,13 +45,13 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): Parsed {
 
 /** `KEY=VALUE` pairs of repeated `--build-arg` options. */
 export function buildArgs(values: string[] | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const pair of values ?? []) {
+  const entries = (values ?? []).map((pair) => {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--build-arg needs KEY=VALUE, got ${JSON.stringify(pair)}`);
-    result[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return result;
+    return [pair.slice(0, eq), pair.slice(eq + 1)] as const;
+  });
+  // Own properties only, so a name such as `__proto__` is a build arg like any other.
+  return Object.fromEntries(entries);
 }
 
 export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {

@@ -29,12 +29,10 @@ export function toShareState(value: unknown): ShareState | undefined {
   }
   if (v.buildArgs !== undefined) {
     if (typeof v.buildArgs !== 'object' || v.buildArgs === null || Array.isArray(v.buildArgs)) return undefined;
-    const args: Record<string, string> = {};
-    for (const [key, val] of Object.entries(v.buildArgs)) {
-      if (typeof val !== 'string' || key.length > 200) return undefined;
-      args[key] = val;
-    }
-    state.buildArgs = args;
+    const entries = Object.entries(v.buildArgs);
+    if (entries.some(([key, val]) => typeof val !== 'string' || key.length > 200)) return undefined;
+    // fromEntries makes own properties, so a key such as `__proto__` stays a key.
+    state.buildArgs = Object.fromEntries(entries) as Record<string, string>;
   }
   for (const key of ['target', 'dockerignore'] as const) {
     const field = v[key];

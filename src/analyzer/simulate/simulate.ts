@@ -65,8 +65,8 @@ function run(analysis: Analysis, changes: readonly Change[], options: AnalyzeOpt
   const args = changes.filter((c): c is Extract<Change, { kind: 'arg' }> => c.kind === 'arg');
   let current = analysis;
   if (args.length > 0) {
-    const buildArgs = { ...(options.buildArgs ?? {}) };
-    for (const a of args) buildArgs[a.key] = a.value;
+    // Own properties only (via entries), so a build arg named `__proto__` is just a name.
+    const buildArgs = Object.fromEntries([...Object.entries(options.buildArgs ?? {}), ...args.map((a) => [a.key, a.value] as const)]);
     current = analyze(analysis.source, { ...options, buildArgs });
     const error = firstBuildError(current);
     if (error) {

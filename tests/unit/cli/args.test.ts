@@ -25,6 +25,7 @@ describe('command-line options', () => {
   it('splits build args at the first =', () => {
     expect(buildArgs(['A=1=2', 'B='])).toEqual({ A: '1=2', B: '' });
     expect(() => buildArgs(['=x'])).toThrow('--build-arg needs KEY=VALUE');
+    expect(Object.hasOwn(buildArgs(['__proto__=x']), '__proto__')).toBe(true);
   });
 
   it('checks enumerated values', () => {

@@ -21,6 +21,13 @@ describe('share codec', () => {
     expect(decoded).toEqual({ ok: true, state: { ...full, buildArgs: { A: '1=x', B: '2' } } });
   });
 
+  it('keeps a build arg named __proto__ as a key, not a prototype', async () => {
+    const state: ShareState = { code: 'FROM a\n', buildArgs: JSON.parse('{"__proto__":"x"}') };
+    const decoded = await decodeFragment(`#${await encodeState(state)}`);
+    expect(decoded.ok && Object.hasOwn(decoded.state.buildArgs ?? {}, '__proto__')).toBe(true);
+    expect(decoded.ok && Object.getPrototypeOf(decoded.state.buildArgs)).toBe(Object.prototype);
+  });
+
   it('drops defaults so equal states give equal links', async () => {
     const a = await encodeState({ code: 'FROM a\n', mergeOp: true, simulate: [], buildArgs: {} });
     const b = await encodeState({ code: 'FROM a\n' });
