@@ -122,10 +122,12 @@ for (const [name, make] of Object.entries(cases)) test(`a 10,000-line Dockerfile
   await expect(main.locator('[data-lw-steps]')).toContainText('echo still-responsive', { timeout: 30_000 });
 
   // A freeze, not a slow machine: no single frame gap or input delay of 5 s or more, and no
-  // task of the page's main thread (PerformanceObserver 'longtask') of 1.5 s or more.
+  // task of the page's main thread (PerformanceObserver 'longtask') of 3 s or more. The defect
+  // this guards against was one 9.2 s task; the fixed page measures about 0.6 s alone and
+  // 1.6 s with the whole e2e suite running beside it on 2 cores, so 3 s separates the two.
   expect(figures.maxFrameGap).toBeLessThan(5_000);
   expect(figures.maxInputDelay).toBeLessThan(5_000);
-  expect(figures.longestTask).toBeLessThan(1_500);
+  expect(figures.longestTask).toBeLessThan(3_000);
 
   // A long list shows its first and last steps; one button puts in all of them.
   const steps = main.locator('[data-lw-steps] > li[data-op]');
