@@ -41,11 +41,10 @@ interface Steps {
 class LowerError extends Error {}
 
 /**
- * Lowers an evaluated build. `model` (optional) gives the number of stages in the file,
- * which decides whether step names carry a stage part; without it the reachable stages
- * are used.
+ * Lowers an evaluated build. `model` gives the number of stages in the whole file (pruned
+ * ones included), which decides whether step names carry a stage part.
  */
-export function lower(build: EvaluatedBuild, options: BuildOptions, model?: DockerfileModel): BuildGraph {
+export function lower(build: EvaluatedBuild, options: BuildOptions, model: DockerfileModel): BuildGraph {
   try {
     return new Lowering(build, options, model).run();
   } catch (error) {
@@ -64,12 +63,12 @@ class Lowering {
   /** SOURCE_DATE_EPOCH: WORKDIR directories get this timestamp (part of the mkdir). */
   private readonly epoch?: string;
   private readonly build: EvaluatedBuild;
-  private readonly model?: DockerfileModel;
+  private readonly model: DockerfileModel;
   /** Reachable stages by index and by name (a later definition of a name wins, as in BuildKit). */
   private readonly byIndex = new Map<number, EvaluatedStage>();
   private readonly byName = new Map<string, EvaluatedStage>();
 
-  constructor(build: EvaluatedBuild, options: BuildOptions, model?: DockerfileModel) {
+  constructor(build: EvaluatedBuild, options: BuildOptions, model: DockerfileModel) {
     this.build = build;
     this.model = model;
     this.mergeOp = options.mergeOp !== false;
@@ -115,7 +114,7 @@ class Lowering {
    * state: one stage, and no hidden source state (`COPY --from=<image>`, any `RUN --mount`).
    */
   private isSingleDispatchState(stages: readonly EvaluatedStage[]): boolean {
-    const count = this.model ? this.model.stages.length : Math.max(0, ...stages.map((s) => s.stage.index + 1));
+    const count = this.model.stages.length;
     if (count !== 1 || stages.length !== 1) return false;
     for (const c of stages[0].commands) {
       if (c.onbuild) continue;

@@ -196,7 +196,7 @@ describe('lowering: sources and errors', () => {
   });
 
   it('never throws on a malformed build', () => {
-    expect(() => lower({} as never, {})).not.toThrow();
-    expect(lower({ target: 3, stages: [], globalArgs: {}, diagnostics: [] }, {}).ops).toEqual([]);
+    expect(() => lower({} as never, {}, {} as never)).not.toThrow();
+    expect(lower({ target: 3, stages: [], globalArgs: {}, diagnostics: [] }, {}, modelOf(0) as never).ops).toEqual([]);
   });
 });
