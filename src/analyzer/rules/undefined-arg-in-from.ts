@@ -1,6 +1,6 @@
 import { expandWord } from '../instructions/expand.ts';
 import { defineRule } from './define-rule.ts';
-import { BUILTIN_ARGS, declaredGlobalArgs, globalScope } from './support/global-args.ts';
+import { BUILTIN_ARG_NAMES, declaredGlobalArgs, globalScope } from './support/global-args.ts';
 import { suggest } from '../core/suggest.ts';
 
 export const undefinedArgInFrom = defineRule({
@@ -21,7 +21,7 @@ export const undefinedArgInFrom = defineRule({
   },
   check(context, report) {
     const env = globalScope(context, false);
-    const keys = [...declaredGlobalArgs(context), ...BUILTIN_ARGS.map(([name]) => name)];
+    const keys = [...declaredGlobalArgs(context), ...BUILTIN_ARG_NAMES];
     const known = new Set([...keys, ...env.keys()]);
     for (const stage of context.model.stages) {
       const words = [stage.from.image.value, ...(stage.from.platform ? [stage.from.platform.value] : [])];
