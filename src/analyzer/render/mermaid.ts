@@ -46,11 +46,11 @@ const CLASS_DEFS = [
   'classDef statusRemerged stroke:#7a3fc0,stroke-width:3px,stroke-dasharray:5 3',
 ];
 
-/** The op's node, in the shape of its kind: sources stadium, exec box, file parallelogram, merge hexagon. */
+/** The op's node, in the shape of its kind: sources rounded box, exec box, file parallelogram, merge hexagon. */
 function node(id: string, kind: OpKind, text: string): string {
   switch (kind) {
     case 'source':
-      return `${id}([${text}])`;
+      return `${id}(${text})`;
     case 'exec':
       return `${id}[${text}]`;
     case 'file':

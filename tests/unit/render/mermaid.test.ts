@@ -19,7 +19,7 @@ const HOSTILE = [
 /** Every line the renderer writes has one of these forms; labels are quoted and hold no raw quote. */
 const LINE = [
   /^flowchart (TB|LR)$/,
-  /^ {2,4}[A-Za-z0-9_]+(\(\[|\[\/|\{\{|\[)"[^"]*"(\]\)|\/\]|\}\}|\])$/,
+  /^ {2,4}[A-Za-z0-9_]+(\(|\[\/|\{\{|\[)"[^"]*"(\)|\/\]|\}\}|\])$/,
   /^ {2}subgraph [A-Za-z0-9_]+\["[^"]*"\]$/,
   /^ {4}direction LR$/,
   /^ {2}end$/,
@@ -51,7 +51,7 @@ describe('mermaid renderer', () => {
     const text = renderMermaid(analyze('FROM golang AS build\nRUN go build\nFROM alpine\nCOPY --link --from=build /out /out\n').graph);
     expect(text).toContain('subgraph stage_0["stage build"]');
     expect(text).toContain('subgraph stage_1["stage stage-1"]');
-    expect(text).toMatch(/n_op\d+\(\["#91;build 1\/2#93; FROM docker/);
+    expect(text).toMatch(/n_op\d+\("#91;build 1\/2#93; FROM docker/);
     expect(text).toMatch(/n_op\d+\[\/"#91;stage-1 2\/2#93; COPY --link/);
     expect(text).toMatch(/n_op\d+\{\{"#91;stage-1 2\/2#93; LINK COPY/);
     expect(text).toMatch(/class [a-z_0-9,]+ kindMerge/);
