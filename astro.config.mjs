@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staticGraphs } from './src/build/static-graphs.ts';
 
 // Where the site is served and where "Edit page" points; both can be set per deployment.
 const site = process.env.LAYERWISE_SITE ?? 'https://layerwise.dev';
@@ -91,5 +92,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    // After Starlight's search index: the drawings' labels are not page text to search.
+    staticGraphs(),
   ],
 });

@@ -1,10 +1,25 @@
 /**
  * The only script a guide page loads up front (keep it tiny: it counts against the page's
- * JavaScript budget). It wakes each `<LiveExample>` when it scrolls near the viewport, when
- * the reader uses one of its controls, or at once when there is something to restore (a
- * share link on the playground, an edit kept in this session), and forwards events to it.
+ * JavaScript budget). Everything a `<LiveExample>` first shows is in the page, graph
+ * included (drawn by the build), so its island wakes only when the reader uses it: a
+ * control, focus inside it, a pointer over a graph. It wakes at once when there is
+ * something to restore (a share link on the playground, an edit kept in this session, a
+ * control the browser refilled), and when it scrolls near the viewport if the build could
+ * not draw its graph. Events that woke it are forwarded to it.
  */
 type Controller = import('./island.ts').Controller;
+
+type FormControl = HTMLSelectElement | HTMLInputElement | HTMLTextAreaElement;
+
+/** A graph box with Mermaid text and no drawing: the build had no browser to draw it. */
+const undrawn = (box: Element) => !!box.querySelector('script[data-lw-graph-source]') && !box.querySelector(':scope > svg');
+
+/** A control whose value is not the page's own (the browser restored a reader's choice). */
+function refilled(control: FormControl): boolean {
+  if (control instanceof HTMLSelectElement) return control.selectedIndex !== Math.max(0, [...control.options].findIndex((o) => o.defaultSelected));
+  if (control instanceof HTMLInputElement && control.type === 'checkbox') return control.checked !== control.defaultChecked;
+  return control.value !== control.defaultValue;
+}
 
 function wake(root: HTMLElement): void {
   let controller: Promise<Controller> | undefined;
@@ -45,6 +60,12 @@ function wake(root: HTMLElement): void {
   }
   if (playground || stored) {
     void load().then((c) => (playground ? c.ready.then(c.edit) : undefined));
+    return;
+  }
+  if (![...root.querySelectorAll('[data-lw-graph]')].some(undrawn)) {
+    if ([...root.querySelectorAll<FormControl>('select, input, textarea')].some(refilled)) void load();
+    root.addEventListener('focusin', () => void load(), { once: true });
+    for (const box of root.querySelectorAll('[data-lw-graph]')) box.addEventListener('pointerover', forward, { once: true });
     return;
   }
   const observer = new IntersectionObserver(

@@ -1,6 +1,7 @@
 /**
  * One pane's graph: draws Mermaid text into the reserved box, newest request wins, keeps
  * the last drawing when a newer one fails, and wires nodes for hover, focus and highlight.
+ * Starts from the drawing the build left in the box (src/build/static-graphs.ts), if any.
  */
 import { mermaidNodeId } from './analyzer-bridge.ts';
 import type { StepView } from './analysis-view.ts';
@@ -33,7 +34,7 @@ interface Job {
   readonly ticket: number;
 }
 
-export function createGraphView(box: HTMLElement, onFocusOp: (op: string | undefined) => void): GraphView {
+export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (op: string | undefined) => void): GraphView {
   let requested = 0;
   /** Ticket of what the box shows now. */
   let shown = 0;
@@ -45,6 +46,19 @@ export function createGraphView(box: HTMLElement, onFocusOp: (op: string | undef
   let nodes = new Map<string, Element[]>();
   const note = el('p', { class: 'lw-graph-note', 'data-lw-graph-note': '' });
   note.hidden = true;
+  adoptBuildDrawing();
+
+  /** The build drew this box's first graph in both themes: keep the current theme's, as drawn. */
+  function adoptBuildDrawing(): void {
+    const drawings = box.querySelectorAll<SVGSVGElement>(':scope > svg[data-lw-theme]');
+    const json = box.querySelector('script[data-lw-graph-source]')?.textContent;
+    const mine = [...drawings].find((s) => s.dataset.lwTheme === theme);
+    if (!mine || !json) return;
+    for (const other of drawings) if (other !== mine) other.remove();
+    svg = mine;
+    drawn = (JSON.parse(json) as { source: string }).source;
+    drawnTheme = theme;
+  }
 
   function decorate(steps: readonly StepView[]): void {
     const byId = new Map(steps.map((s) => [s.id, s]));
@@ -83,12 +97,9 @@ export function createGraphView(box: HTMLElement, onFocusOp: (op: string | undef
     if (job.ticket < shown) return; // a text view or newer drawing replaced it meanwhile
     const node = svgNode(markup);
     if (!node) return;
-    node.removeAttribute('height');
-    node.setAttribute('role', 'group');
-    node.setAttribute('aria-label', 'Build graph; the list of build steps below says the same in words');
     svg = node;
     box.querySelector('[data-lw-placeholder]')?.remove();
-    box.querySelector('svg')?.remove();
+    for (const old of box.querySelectorAll(':scope > svg')) old.remove();
     if (!note.isConnected) box.append(note);
     box.prepend(node);
     drawn = job.source;
@@ -123,7 +134,7 @@ export function createGraphView(box: HTMLElement, onFocusOp: (op: string | undef
       shown = ++requested;
       pending = undefined;
       box.removeAttribute('aria-busy');
-      box.querySelector('svg')?.remove();
+      for (const old of box.querySelectorAll(':scope > svg')) old.remove();
       svg = undefined;
       nodes = new Map();
       drawn = '';

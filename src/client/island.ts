@@ -8,6 +8,7 @@ import { compareText, countsText, type AnalysisView } from './analysis-view.ts';
 import { el } from './dom.ts';
 import type { EditorHandle } from './monaco-adapter.ts';
 import { renderFindings, renderSteps } from './findings-view.ts';
+import { MAX_DRAWN_OPS, tooManyOpsText } from './graph-svg.ts';
 import { createGraphView, type GraphView } from './graph-view.ts';
 import type { IslandConfig } from './island-config.ts';
 import { createIslandStore, type PaneSnapshot, type Snapshot } from './island-store.ts';
@@ -26,9 +27,6 @@ export interface Controller {
 }
 
 type PaneName = 'main' | 'compare';
-
-/** Beyond this many ops a drawing is unreadable and Mermaid's layout takes seconds: list them instead. */
-const MAX_DRAWN_OPS = 150;
 
 interface Pane {
   readonly name: PaneName;
@@ -67,7 +65,7 @@ export function mount(root: HTMLElement): Controller {
     const pane: Pane = {
       name,
       root: paneRoot,
-      graph: createGraphView(q(paneRoot, '[data-lw-graph]')!, (op) => focusOp(pane, op)),
+      graph: createGraphView(q(paneRoot, '[data-lw-graph]')!, theme, (op) => focusOp(pane, op)),
     };
     panes.set(name, pane);
   }
@@ -111,7 +109,7 @@ export function mount(root: HTMLElement): Controller {
     pane.graph.setStale(snap.stale);
     const good = snap.good;
     if (good && good.view.steps.length > MAX_DRAWN_OPS) {
-      pane.graph.showText(`This graph has ${good.view.steps.length} ops, too many to draw legibly; the list of build steps below has them all.`);
+      pane.graph.showText(tooManyOpsText(good.view.steps.length));
     } else if (good) void pane.graph.show(mermaidSource(good.analysis, good.view.simulation, false), good.view.steps, theme);
   }
 
@@ -325,6 +323,14 @@ export function mount(root: HTMLElement): Controller {
 
   function handle(event: Event): void {
     const target = event.target as HTMLElement;
+    if (event.type === 'pointerover') {
+      // The pointer that woke the island may still be on a node: highlight it as a hover would.
+      for (const pane of panes.values()) {
+        const node = pane.root.querySelector('[data-lw-graph] g.node[data-op]:hover');
+        if (node) focusOp(pane, node.getAttribute('data-op')!);
+      }
+      return;
+    }
     if (event.type === 'click' || event.type === 'keydown') {
       if (target.closest('[data-lw-static]')) return void startEditing();
       const button = target.closest<HTMLElement>('[data-lw-action]');
@@ -350,7 +356,7 @@ export function mount(root: HTMLElement): Controller {
   store.subscribe(render);
   onThemeChange((next) => {
     theme = next;
-    void import('./monaco-adapter.ts').then((m) => editing && m.setEditorTheme(next));
+    if (editing) void import('./monaco-adapter.ts').then((m) => m.setEditorTheme(next));
     render(store.get());
   });
 

@@ -3,6 +3,7 @@
  * rendering) and each gets a unique id; a render whose request is no longer the newest is
  * dropped by the caller (see `GraphRenderer`).
  */
+import { finishGraphSvg, mermaidConfig } from './graph-svg.ts';
 import type { SiteTheme } from './theme.ts';
 
 type Mermaid = typeof import('mermaid').default;
@@ -20,13 +21,7 @@ export function loadMermaid(): Promise<Mermaid> {
 function configure(mermaid: Mermaid, theme: SiteTheme): void {
   if (configured === theme) return;
   configured = theme;
-  mermaid.initialize({
-    startOnLoad: false,
-    securityLevel: 'strict',
-    layout: 'dagre',
-    theme: theme === 'dark' ? 'dark' : 'default',
-    flowchart: { useMaxWidth: true },
-  });
+  mermaid.initialize(mermaidConfig(theme));
 }
 
 /** Renders Mermaid text to SVG markup (Mermaid's own, sanitized in strict mode). Rejects on a syntax error. */
@@ -53,8 +48,7 @@ export function renderMermaid(source: string, theme: SiteTheme): Promise<string>
 
 /**
  * Turns Mermaid's SVG markup into a node without passing it through innerHTML: parsed as
- * XML (scripts in a parsed document never run), then stripped of anything active as a
- * second line of defence behind Mermaid's strict mode and the renderer's escaping.
+ * XML (scripts in a parsed document never run), then finished (stripped of anything active).
  */
 export function svgNode(markup: string): SVGSVGElement | undefined {
   // XML first; HTML labels inside <foreignObject> are not always well-formed XML, so fall back
@@ -65,13 +59,6 @@ export function svgNode(markup: string): SVGSVGElement | undefined {
     svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
   }
   if (!svg) return undefined;
-  for (const el of svg.querySelectorAll('script, iframe, object, embed')) el.remove();
-  for (const el of svg.querySelectorAll('*')) {
-    for (const attr of [...el.attributes]) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on')) el.removeAttribute(attr.name);
-      else if ((name === 'href' || name === 'xlink:href') && /^\s*javascript:/i.test(attr.value)) el.removeAttribute(attr.name);
-    }
-  }
+  finishGraphSvg(svg);
   return document.importNode(svg, true) as unknown as SVGSVGElement;
 }

@@ -15,7 +15,8 @@ export function watchErrors(page: Page): string[] {
 
 export const island = (page: Page, id: string) => page.locator(`[data-lw-example="${id}"]`);
 export const pane = (root: Locator, name: 'main' | 'compare' = 'main') => root.locator(`[data-lw-pane="${name}"]`);
-export const graphSvg = (p: Locator) => p.locator('[data-lw-graph] > svg');
+/** The drawing a pane shows (before the island wakes, the build left one per theme; CSS shows one). */
+export const graphSvg = (p: Locator) => p.locator('[data-lw-graph] > svg:visible');
 
 /** Opens the editor and waits for Monaco. */
 export async function openEditor(root: Locator): Promise<void> {

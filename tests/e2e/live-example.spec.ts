@@ -19,31 +19,80 @@ test.describe('static first', () => {
     expect(await stepKinds(pane(root, 'compare'))).toEqual({ source: 2, file: 1, merge: 1 });
     await expect(pane(root).locator('[data-lw-findings]')).toHaveText('No findings.');
     await expect(root.locator('[data-lw-summary]')).toContainText('+1 merge');
+    // The graphs too, drawn by the build (Starlight without JavaScript is dark).
+    await expect(graphSvg(pane(root))).toHaveAttribute('data-lw-theme', 'dark');
+    await expect(graphSvg(pane(root))).toContainText('COPY /dir1 /dir1');
+    await expect(graphSvg(pane(root, 'compare')).locator('g.node')).toHaveCount(4);
   });
 });
 
-test('the graph loads only near the viewport, into reserved space, and Monaco only on Edit', async ({ page }) => {
+test('the graphs come drawn from the build; the island loads on first use, Mermaid on the first change, Monaco on Edit', async ({ page }) => {
   const errors = watchErrors(page);
   const scripts: string[] = [];
   page.on('request', (r) => {
     if (r.resourceType() === 'script' || r.url().endsWith('.js')) scripts.push(r.url());
   });
-  await page.setViewportSize({ width: 1280, height: 240 });
   await page.goto(START);
   await page.waitForLoadState('networkidle');
   const root = island(page, ID);
+  await root.scrollIntoViewIfNeeded();
+  await expect(graphSvg(pane(root))).toContainText('COPY /dir1 /dir1');
+  await expect(graphSvg(pane(root, 'compare'))).toContainText('LINK COPY --link /dir1 /dir1');
+  await page.waitForTimeout(500);
+  expect(scripts.filter((u) => /mermaid|island|monaco/.test(u))).toEqual([]);
   const box = pane(root).locator('[data-lw-graph]');
   const before = await box.boundingBox();
-  expect(scripts.filter((u) => /mermaid|island/.test(u))).toEqual([]);
-  await root.scrollIntoViewIfNeeded();
-  await expect(graphSvg(pane(root))).toBeVisible();
+
+  // The first change the reader makes wakes the island, which draws with Mermaid.
+  await root.getByRole('combobox', { name: /the base image/ }).selectOption({ index: 1 });
+  await expect(graphSvg(pane(root))).toContainText('rebuilt');
+  expect(scripts.some((u) => /island/.test(u))).toBe(true);
   expect(scripts.some((u) => /mermaid/.test(u))).toBe(true);
-  const after = await box.boundingBox();
-  expect(after!.height).toBe(before!.height);
-  expect(after!.width).toBe(before!.width);
+  expect(await box.boundingBox()).toEqual(before);
   expect(scripts.filter((u) => /monaco|editor\.worker/.test(u))).toEqual([]);
   await openEditor(root);
   expect(scripts.some((u) => /monaco/.test(u))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('before the island wakes the drawing follows the site theme; waking keeps it, wired, without Mermaid', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => scripts.push(r.url()));
+  await page.goto(START);
+  const root = island(page, ID);
+  for (const theme of ['light', 'dark', 'light'] as const) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    await expect(graphSvg(pane(root))).toHaveAttribute('data-lw-theme', theme);
+    await expect(graphSvg(pane(root))).toHaveCount(1);
+  }
+  // A pointer over the graph wakes the island: the drawing stays, its nodes become live.
+  await graphSvg(pane(root)).hover();
+  await expect(root).toHaveAttribute('data-island', 'mounted');
+  await expect(pane(root).locator('[data-lw-graph] > svg')).toHaveCount(1);
+  await expect(graphSvg(pane(root))).toHaveAttribute('data-lw-theme', 'light');
+  await graphSvg(pane(root)).locator('g.node[data-op]', { hasText: 'COPY /dir1' }).hover();
+  await expect(pane(root).locator('[data-lw-steps] li.lw-step-hl')).toContainText('COPY /dir1 /dir1');
+  await expect(pane(root).locator('.lw-line-hl')).toHaveCount(1);
+  expect(scripts.filter((u) => /mermaid/.test(u))).toEqual([]);
+});
+
+test('without drawings from the build (no browser at build time) the island draws each graph when it scrolls into view', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.route(START, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<svg id="lw-graph-[\s\S]*?<\/svg>/g, '').replace(/<style data-lw-graph-style[^>]*>[^<]*<\/style>/g, '');
+    await route.fulfill({ response, body: html });
+  });
+  await page.setViewportSize({ width: 1280, height: 240 });
+  await page.goto(START);
+  const root = island(page, ID);
+  await expect(pane(root).locator('[data-lw-graph] > svg')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(root).not.toHaveAttribute('data-island', 'mounted');
+  await root.scrollIntoViewIfNeeded();
+  await expect(graphSvg(pane(root))).toContainText('COPY /dir1 /dir1');
+  await expect(graphSvg(pane(root))).not.toHaveAttribute('data-lw-theme');
+  await expect(graphSvg(pane(root)).locator('g.node[data-op]')).toHaveCount(3);
   expect(errors).toEqual([]);
 });
 
@@ -183,7 +232,8 @@ test('hovering a graph node highlights its lines; the editor cursor highlights i
   await page.goto(START);
   const root = island(page, ID);
   const linked = pane(root, 'compare');
-  const merge = graphSvg(linked).locator('g.node[data-op]', { hasText: 'LINK COPY' });
+  // The first hover lands on the build's drawing, before the island script is there.
+  const merge = graphSvg(linked).locator('g.node', { hasText: 'LINK COPY' });
   await merge.hover();
   await expect(linked.locator('[data-lw-static] .ec-line.lw-line-hl')).toHaveCount(1);
   await expect(linked.locator('[data-lw-static] .ec-line').nth(1)).toHaveClass(/lw-line-hl/);

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 /**
- * Which Chromium the end-to-end tests drive, in order: $CHROMIUM_PATH, Debian's
- * /usr/bin/chromium, the Chromium inside the @sparticuz/chromium npm package (unpacked once
+ * Which Chromium the build (static graphs), the end-to-end tests and the audits drive, in
+ * order: $CHROMIUM_PATH, Debian's /usr/bin/chromium, the Chromium inside the @sparticuz/chromium npm package (unpacked once
  * under node_modules/.cache), then Playwright's own browser (a laptop after
  * `npx playwright install chromium`). Returns undefined for Playwright's own.
  */
@@ -49,5 +49,3 @@ export const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-u
 
 export const missingBrowserHelp =
   'No Chromium found: install one with `apt-get install chromium`, set CHROMIUM_PATH to a Chromium binary, or run `npx playwright install chromium`.';
-
-export const cacheDir = (...parts: string[]) => join('node_modules/.cache', ...parts);
