@@ -6,6 +6,7 @@
 import { mermaidSource } from './analyzer-bridge.ts';
 import { compareText, countsText, type AnalysisView } from './analysis-view.ts';
 import { el } from './dom.ts';
+import { editorHint } from './editor-hint.ts';
 import type { EditorHandle } from './monaco-adapter.ts';
 import { renderFindings, renderSteps } from './findings-view.ts';
 import { MAX_DRAWN_OPS, tooManyOpsText } from './graph-svg.ts';
@@ -191,9 +192,7 @@ export function mount(root: HTMLElement): Controller {
     const hint = q<HTMLElement>(root, '[data-lw-editor-hint]')!;
     onTabModeChange((moves) => {
       hint.hidden = false;
-      hint.textContent = moves
-        ? 'In the editor, Tab moves the focus on; Ctrl+M makes Tab indent.'
-        : 'In the editor, Tab indents; Escape leaves the editor and Ctrl+M makes Tab move the focus.';
+      hint.textContent = editorHint(moves);
     });
     for (const pane of panes.values()) {
       const field: 'code' | 'compare' = pane.name === 'main' ? 'code' : 'compare';
