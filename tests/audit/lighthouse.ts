@@ -3,11 +3,12 @@
  *
  * Builds the site into its own folder (LAYERWISE_OUT_DIR, default dist-audit; `--no-build`
  * reuses a build that is there), serves it with `astro preview`, and runs Lighthouse's
- * performance, accessibility, best-practices and SEO audits on the home page, a guide page
- * with live examples and the playground, with Lighthouse's default mobile settings (simulated
- * slow 4G and a 4× slower CPU) and with its desktop preset. Prints the scores and the
- * targets (performance ≥ 95 and accessibility 100 on the home and guide pages, mobile), writes the
- * full reports beside the build, and exits 1 when a target is missed.
+ * performance, accessibility, best-practices and SEO audits on the home page, two guide
+ * pages with live examples (/start/, and /copy-link/ with the most graphs) and the
+ * playground, with Lighthouse's default mobile settings (simulated slow 4G and a 4× slower
+ * CPU) and with its desktop preset. Prints the scores and the targets (performance ≥ 95 and
+ * accessibility 100 on the home and guide pages, mobile), writes the full reports beside the
+ * build, and exits 1 when a target is missed.
  *
  * Not part of `npm test`: one run takes a few minutes.
  */
@@ -22,6 +23,7 @@ import { chromiumPath, missingBrowserHelp } from '../../src/build/chromium.ts';
 const PAGES = [
   { path: '/', name: 'home', guide: true },
   { path: '/start/', name: 'start (live examples)', guide: true },
+  { path: '/copy-link/', name: 'copy-link (most graphs)', guide: true },
   { path: '/playground/', name: 'playground', guide: false },
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
