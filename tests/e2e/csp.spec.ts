@@ -57,7 +57,7 @@ for (let batch = 0; batch < BATCHES; batch++) {
     const found = new Set<string>();
     for (const path of mine) {
       await page.goto(path);
-      // Bring lazy parts (graphs that render when visible) into view, then let them settle.
+      // Scroll to the end (anything loaded on view, e.g. images or a fallback graph), then let it settle.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForLoadState('networkidle');
       for (const v of await violations()) found.add(v.includes('blocked') ? `${path}: ${v}` : v);
