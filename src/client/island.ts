@@ -306,6 +306,11 @@ export function mount(root: HTMLElement): Controller {
         return say('SVG downloaded.');
       }
       case 'copy-link':
+        // An example as the page shows it has a permanent address on its page; a changed one
+        // travels whole, to the playground.
+        if (!config.playground && sameState(store.state(), config.initial)) {
+          return copy(new URL(`${location.pathname}#example-${config.id}`, location.href).href, 'link to this example');
+        }
         return copy(await shareUrl(), 'link');
       case 'toggle-compare': {
         const state = store.state();

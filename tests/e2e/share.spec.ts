@@ -32,6 +32,19 @@ test.describe('share links', () => {
     expect(errors).toEqual([]);
   });
 
+  test('Copy link on an example as the page shows it gives its permanent address on the page', async ({ page }) => {
+    await page.goto('/copy-link/');
+    const root = page.locator('[data-lw-example]').nth(1);
+    const id = await root.getAttribute('data-lw-example');
+    await root.getByRole('button', { name: 'Copy link' }).click();
+    await expect(root.locator('[data-lw-status]')).toHaveText('Link to this example copied.');
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(url).toBe(new URL(`/copy-link/#example-${id}`, page.url()).href);
+    await page.goto('/');
+    await page.goto(url);
+    await expect(page.locator(`#example-${id}`)).toBeInViewport();
+  });
+
   test('Open in playground carries the edited example', async ({ page }) => {
     await page.goto('/start/');
     const root = island(page, 'start-canonical');
