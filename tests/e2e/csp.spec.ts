@@ -1,35 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { outDir, pathsWithIslands, sitePaths } from '../audit/site-pages.ts';
+import { watchViolations } from './violations.ts';
 
 /**
  * The Content-Security-Policy (astro.config.mjs, `security.csp`) holds on every page: each
  * page carries it, loads without a single violation, and search (Pagefind's WebAssembly)
  * still works under it.
  */
-
-/**
- * Records every securitypolicyviolation event and every CSP console message of a tab; the
- * function returned gives those of the page loaded now plus every console report so far.
- */
-async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
-  const messages: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) messages.push(message.text());
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => {
-      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
-    });
-  });
-  return async () => [
-    ...messages,
-    ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
-  ];
-}
 
 const paths = sitePaths();
 

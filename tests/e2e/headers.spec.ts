@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { outDir } from '../audit/site-pages.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
+import { watchViolations } from './violations.ts';
 
 /**
  * The response headers of public/_headers (security headers on every page, a long cache on
@@ -11,37 +13,12 @@ import { startStaticServer, type StaticServer } from './static-server.ts';
  * with static-server.ts, which applies it the way Netlify and Cloudflare Pages do.
  */
 
-const repoRoot = resolve(import.meta.dirname, '../..');
-const outDir = resolve(repoRoot, process.env.LAYERWISE_OUT_DIR ?? './dist');
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function requireBuild(): void {
   if (!existsSync(join(outDir, '_headers'))) {
     throw new Error(`No ${join(outDir, '_headers')}: build the site first (npx astro build), public/_headers is copied into it.`);
   }
-}
-
-/**
- * Records every CSP violation (event or console report), every refusal the console reports
- * (a blocked frame, a script refused under nosniff) and every Permissions-Policy header error,
- * the way tests/e2e/csp.spec.ts watches for violations.
- */
-async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
-  const messages: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to|Permissions-Policy/i.test(message.text())) messages.push(message.text());
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => {
-      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
-    });
-  });
-  return async () => [
-    ...messages,
-    ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
-  ];
 }
 
 let site: StaticServer;
