@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyStyles } from './src/build/lazy-styles.ts';
 import { staticGraphs } from './src/build/static-graphs.ts';
 
 // Where the site is served and where "Edit page" points; both can be set per deployment.
@@ -94,5 +95,6 @@ export default defineConfig({
     mdx(),
     // After Starlight's search index: the drawings' labels are not page text to search.
     staticGraphs(),
+    lazyStyles(),
   ],
 });

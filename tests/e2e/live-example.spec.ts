@@ -50,8 +50,14 @@ test('the graphs come drawn from the build; the island loads on first use, Merma
   expect(scripts.some((u) => /mermaid/.test(u))).toBe(true);
   expect(await box.boundingBox()).toEqual(before);
   expect(scripts.filter((u) => /monaco|editor\.worker/.test(u))).toEqual([]);
+  // Monaco's stylesheet comes with the editor, not with the page.
+  const editorStyles = page.locator('link[rel="stylesheet"][href*="monaco"]');
+  await expect(editorStyles).toHaveCount(0);
   await openEditor(root);
   expect(scripts.some((u) => /monaco/.test(u))).toBe(true);
+  await expect(editorStyles).toHaveCount(1);
+  // Its rules apply: Monaco positions the editor's layers inside a relative box.
+  await expect(root.locator('.monaco-editor').first()).toHaveCSS('position', 'relative');
   expect(errors).toEqual([]);
 });
 
