@@ -6,11 +6,12 @@
  * `<LivePane>` leaves the graph's Mermaid text in a JSON script inside the graph box. After
  * the build, this integration draws each one with Mermaid in the Chromium the tests use, in
  * light and dark (CSS shows the one matching the site theme), and puts the SVG where the
- * placeholder was. The JSON stays: the island compares it with its own first graph and
+ * placeholder was; Mermaid's stylesheets go to one file for the whole site. The JSON stays: the island compares it with its own first graph and
  * keeps the drawing when they match. Without a Chromium (or in `astro dev`) the boxes keep
  * their placeholder and the island draws them in the browser when they scroll into view.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,27 +34,30 @@ const THEMES: readonly SiteTheme[] = ['light', 'dark'];
 // The placeholder paragraph and the JSON script, as LivePane.astro writes them.
 const GRAPH_BOX = /<p class="lw-graph-placeholder" data-lw-placeholder>[^<]*<\/p>(\s*<script type="application\/json" data-lw-graph-source>([^<]*)<\/script>)/g;
 
+/** Mermaid's stylesheets, once each, by key: what the pages' drawings name in `data-lw-style`. */
+export type GraphStyles = Map<string, string>;
+
 /**
  * Replaces each graph box's placeholder in `html` with the drawings of its source, one per
- * theme. A graph that cannot be drawn keeps its placeholder (`failed` hears why).
+ * theme, their stylesheets moved into `styles`. A graph that cannot be drawn keeps its
+ * placeholder (`failed` hears why).
  */
-export async function inlineGraphs(html: string, draw: DrawGraph, failed: (id: string, error: unknown) => void = () => {}): Promise<{ html: string; drawn: number }> {
+export async function inlineGraphs(html: string, draw: DrawGraph, styles: GraphStyles, failed: (id: string, error: unknown) => void = () => {}): Promise<{ html: string; drawn: number }> {
   let drawn = 0;
   const parts: string[] = [];
-  const styles = new Map<SiteTheme, string>();
   let last = 0;
   for (const match of html.matchAll(GRAPH_BOX)) {
     parts.push(html.slice(last, match.index));
     last = match.index + match[0].length;
     const graph = JSON.parse(match[2]) as GraphSource;
     try {
-      const drawings: { theme: SiteTheme; svg: string; style: string }[] = [];
+      const drawings: { svg: string; key: string; css: string }[] = [];
       for (const theme of THEMES) {
         // One after the other: Mermaid's configuration is global to the page that draws.
         const id = `lw-graph-${graph.id}-${theme}`;
-        drawings.push({ theme, ...splitStyle(await draw(graph.source, theme, id), id, theme) });
+        drawings.push(splitStyle(await draw(graph.source, theme, id), id));
       }
-      for (const { theme, style } of drawings) if (!styles.has(theme)) styles.set(theme, style);
+      for (const { key, css } of drawings) styles.set(key, css);
       parts.push(...drawings.map((d) => compactNumbers(d.svg)), match[1]);
       drawn++;
     } catch (error) {
@@ -62,25 +66,29 @@ export async function inlineGraphs(html: string, draw: DrawGraph, failed: (id: s
     }
   }
   parts.push(html.slice(last));
-  let out = parts.join('');
-  if (styles.size) out = out.replace('</head>', `${[...styles.values()].join('')}</head>`);
-  return { html: out, drawn };
+  return { html: parts.join(''), drawn };
 }
 
 /**
- * Mermaid puts a 9 KB stylesheet in every SVG, scoped by the SVG's id and the same for every
- * graph of a theme. The page gets one per theme instead, scoped by the drawings' theme
- * attribute. `:is(#id, …)` keeps the id's specificity, so the rules win as they did inside.
+ * Mermaid puts a 9 KB stylesheet in every SVG, scoped by the SVG's id, and it is the same for
+ * every graph of a theme. The site gets each one once, in a file of its own (inline in the
+ * head it pushed the page's text 18 KB further down the stream, so the first paint came
+ * before it), scoped by a key the drawing carries. `:is(#lw-graphs, …)` keeps an id's
+ * specificity, so the rules win as they did inside the SVG.
  */
-function splitStyle(markup: string, id: string, theme: SiteTheme): { svg: string; style: string } {
+function splitStyle(markup: string, id: string): { svg: string; key: string; css: string } {
   const style = /<style>([\s\S]*?)<\/style>/.exec(markup);
-  if (!style) return { svg: markup, style: '' };
-  const scope = `:is(#${id},.lw-graph>svg[data-lw-theme="${theme}"])`;
-  return {
-    svg: markup.slice(0, style.index) + markup.slice(style.index + style[0].length),
-    style: `<style data-lw-graph-style="${theme}">${style[1].replaceAll(`#${id}`, scope)}</style>`,
-  };
+  if (!style) return { svg: markup, key: '', css: '' };
+  const scoped = (key: string) => style[1].replaceAll(`#${id}`, `:is(#lw-graphs,.lw-graph>svg[data-lw-style="${key}"])`);
+  const key = shortHash(scoped(''));
+  const svg = markup.slice(0, style.index) + markup.slice(style.index + style[0].length);
+  return { svg: svg.replace('<svg ', `<svg data-lw-style="${key}" `), key, css: scoped(key) };
 }
+
+const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
+
+/** `html` with a stylesheet link at the end of its head. */
+export const linkStylesheet = (html: string, href: string) => html.replace('</head>', `<link rel="stylesheet" href="${href}"></head>`);
 
 /** Layout coordinates to a tenth of a pixel: Mermaid writes 13 digits, which nobody can see. */
 function compactNumbers(svg: string): string {
@@ -150,16 +158,23 @@ async function drawAll(root: string, logger: AstroIntegrationLogger): Promise<vo
     return;
   }
   let total = 0;
+  const styles: GraphStyles = new Map();
+  const drawnPages: [string, string][] = [];
   try {
     for (const file of pages) {
       const failed = (id: string, error: unknown) => logger.warn(`${file}: graph ${id} not drawn: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-      const { html, drawn } = await inlineGraphs(readFileSync(file, 'utf8'), drawer.draw, failed);
-      writeFileSync(file, html);
+      const { html, drawn } = await inlineGraphs(readFileSync(file, 'utf8'), drawer.draw, styles, failed);
+      if (drawn > 0) drawnPages.push([file, html]);
       total += drawn;
     }
   } finally {
     await drawer.close();
   }
+  // One stylesheet for every page, named by its content: Astro's assets folder is cached for good.
+  const css = [...styles.values()].join('\n');
+  const href = `/_astro/graphs.${shortHash(css)}.css`;
+  writeFileSync(join(root, href), css);
+  for (const [file, html] of drawnPages) writeFileSync(file, linkStylesheet(html, href));
   logger.info(`Drew ${total} graphs on ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -86,7 +86,7 @@ test('without drawings from the build (no browser at build time) the island draw
   const errors = watchErrors(page);
   await page.route(START, async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace(/<svg id="lw-graph-[\s\S]*?<\/svg>/g, '').replace(/<style data-lw-graph-style[^>]*>[^<]*<\/style>/g, '');
+    const html = (await response.text()).replace(/<svg [^>]*id="lw-graph-[\s\S]*?<\/svg>/g, '').replace(/<link rel="stylesheet" href="\/_astro\/graphs\.[^"]*">/, '');
     await route.fulfill({ response, body: html });
   });
   await page.setViewportSize({ width: 1280, height: 240 });
