@@ -33,4 +33,6 @@ export async function mountPagefindUI(element: HTMLElement, translations: Record
     showImages: false,
     showSubResults: true,
   });
+  // Pagefind names its field only by title and placeholder; give it a proper label ("Search").
+  element.querySelector('input')?.setAttribute('aria-label', translations.placeholder ?? 'Search');
 }

@@ -15,8 +15,9 @@ class SiteSearch extends HTMLElement {
     const cancel = this.querySelector<HTMLButtonElement>('[data-search-close]');
     const dialog = this.querySelector('dialog');
     const frame = this.querySelector<HTMLElement>('.frame');
+    // Absent in `astro dev`, where there is no index to search and the dialog says so.
     const results = this.querySelector<HTMLElement>('#lw-search-ui');
-    if (!open || !cancel || !dialog || !frame || !results) return;
+    if (!open || !cancel || !dialog || !frame) return;
 
     const hint = open.querySelector<HTMLElement>('[data-search-hint]');
     if (hint) {
@@ -28,7 +29,7 @@ class SiteSearch extends HTMLElement {
       hint.style.display = '';
     }
 
-    const field = () => results.querySelector<HTMLInputElement>('input');
+    const field = () => results?.querySelector<HTMLInputElement>('input');
 
     const show = () => {
       if (dialog.open) return;
@@ -37,7 +38,11 @@ class SiteSearch extends HTMLElement {
       document.body.toggleAttribute('data-search-modal-open', true);
       const input = field();
       if (input) input.focus();
-      else void this.#load(results).then(() => dialog.open && field()?.focus());
+      else if (results) {
+        this.#load(results)
+          .then(() => dialog.open && field()?.focus())
+          .catch((error: unknown) => console.error('Search could not load; opening it again retries.', error));
+      }
     };
     const hide = () => dialog.close();
 
