@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -78,4 +79,17 @@ test('Escape closes search and gives the focus back to the Search button, howeve
   await page.keyboard.press('ControlOrMeta+k');
   await expect(dialog).toBeHidden();
   await expect(button).toBeFocused();
+});
+
+test('the open search dialog, with results, has no axe violations', async ({ page }) => {
+  await page.goto('/start/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await dialog.getByRole('textbox', { name: 'Search' }).fill('link');
+  await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 10_000 });
+  const { violations } = await new AxeBuilder({ page })
+    .include('dialog[open]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`))).toEqual([]);
 });
