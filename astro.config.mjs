@@ -74,6 +74,8 @@ export default defineConfig({
       lastUpdated: false,
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/styles/site.css'],
+      // Our Search: same button and dialog, but Pagefind's UI loads when the dialog first opens.
+      components: { Search: './src/components/Search.astro' },
       sidebar: [
         { label: 'Start here', link: '/start/' },
         {
