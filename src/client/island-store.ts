@@ -29,6 +29,8 @@ export interface Snapshot {
   readonly seq: number;
   /** The state this snapshot analyzed. */
   readonly state: ShareState;
+  /** Where it was analyzed: this thread (the first analysis, or without a worker) or off it. */
+  readonly thread: 'main' | 'worker';
   readonly main: PaneSnapshot;
   readonly compare?: PaneSnapshot;
 }
@@ -72,7 +74,7 @@ export function createIslandStore(initial: ShareState, options: IslandStoreOptio
   let inFlight = false;
   /** The state changed while an analysis was in flight: analyze the newest once it is back. */
   let again = false;
-  let snapshot = snapshotOf(++requested, state, onThread(state));
+  let snapshot = snapshotOf(++requested, state, onThread(state), 'main');
 
   function pane(result: PaneResult, which: 'main' | 'compare'): PaneSnapshot {
     const { view, mermaid } = result;
@@ -84,19 +86,20 @@ export function createIslandStore(initial: ShareState, options: IslandStoreOptio
     return { view, good: lastGood[which], stale: lastGood[which] !== undefined, error: view.error };
   }
 
-  function snapshotOf(seq: number, analyzed: ShareState, result: AnalysisResult): Snapshot {
+  function snapshotOf(seq: number, analyzed: ShareState, result: AnalysisResult, thread: Snapshot['thread']): Snapshot {
     return {
       seq,
       state: analyzed,
+      thread,
       main: pane(result.main, 'main'),
       compare: result.compare ? pane(result.compare, 'compare') : undefined,
     };
   }
 
   /** Shows an answer unless a newer one is shown or it predates a replace(). */
-  function publish(seq: number, analyzed: ShareState, result: AnalysisResult): void {
+  function publish(seq: number, analyzed: ShareState, result: AnalysisResult, thread: Snapshot['thread']): void {
     if (seq < floor || seq <= snapshot.seq) return;
-    snapshot = snapshotOf(seq, analyzed, result);
+    snapshot = snapshotOf(seq, analyzed, result, thread);
     for (const listener of listeners) listener(snapshot);
   }
 
@@ -111,7 +114,7 @@ export function createIslandStore(initial: ShareState, options: IslandStoreOptio
     const result = onThread(analyzed);
     pause = Math.min(400, Math.max(delayMs, 2 * (performance.now() - started)));
     performance.measure('lw:analyze', { start: started });
-    publish(seq, analyzed, result);
+    publish(seq, analyzed, result, 'main');
   }
 
   function dispatch(send: (state: ShareState) => Promise<AnalysisResult>): void {
@@ -128,7 +131,7 @@ export function createIslandStore(initial: ShareState, options: IslandStoreOptio
           again = false;
           dispatch(send);
         }
-        publish(seq, analyzed, result);
+        publish(seq, analyzed, result, 'worker');
       },
       () => {
         // No worker: this and every later analysis run here, the newest state first.

@@ -167,6 +167,7 @@ export function mount(root: HTMLElement): Controller {
       : `${countsText(counts(snapshot.main))}.`;
     syncControls(snapshot);
     root.dataset.seq = String(snapshot.seq);
+    root.dataset.analyzedIn = snapshot.thread;
     persist(snapshot.state);
     performance.measure('lw:render', { start: started });
   }

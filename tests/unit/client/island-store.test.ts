@@ -160,6 +160,7 @@ describe('island store with an off-thread analysis', () => {
   it('analyzes the initial state on this thread, at once, and edits off it', async () => {
     const { store, requests, seen, onThread } = harness({ code: 'FROM a' });
     expect(onThread).toHaveBeenCalledTimes(1);
+    expect(store.get().thread).toBe('main');
     expect(store.get().main.good?.mermaid.copy).toBe('copy FROM a');
     store.update({ code: 'FROM b' }, true);
     expect(requests.map((r) => r.state.code)).toEqual(['FROM b']);
@@ -167,6 +168,7 @@ describe('island store with an off-thread analysis', () => {
     await requests[0].answer();
     expect(onThread).toHaveBeenCalledTimes(1);
     expect(seen.map((s) => s.state.code)).toEqual(['FROM b']);
+    expect(seen.map((s) => s.thread)).toEqual(['worker']);
     expect(store.get().main.good?.mermaid.drawn).toBe('drawn FROM b');
     expect(store.get().seq).toBeGreaterThan(1);
   });
@@ -231,6 +233,7 @@ describe('island store with an off-thread analysis', () => {
     await requests[0].fail();
     expect(onThread).toHaveBeenCalledTimes(2);
     expect(seen.map((s) => s.state.code)).toEqual(['FROM c']);
+    expect(seen.map((s) => s.thread)).toEqual(['main']);
     store.update({ code: 'FROM d' }, true);
     expect(requests).toHaveLength(1);
     expect(store.get().state.code).toBe('FROM d');
