@@ -61,7 +61,6 @@ export function mount(root: HTMLElement): Controller {
   // The first analysis runs here as the island mounts (examples are small); the reader's
   // edits are analyzed in the worker, so a long pasted file never blocks the page.
   const store = createIslandStore(config.initial, { offThread: analyzeOffThread });
-  warmUp();
   const panes = new Map<PaneName, Pane>();
   for (const paneRoot of root.querySelectorAll<HTMLElement>('[data-lw-pane]')) {
     const name = paneRoot.dataset.lwPane as PaneName;
@@ -189,6 +188,9 @@ export function mount(root: HTMLElement): Controller {
       return;
     }
     editing = true;
+    // The worker (about 50 KiB gzipped) loads with the editor, not when a hover wakes the
+    // island; a control changed first starts it on its first analysis.
+    warmUp();
     root.classList.add('lw-editing');
     if (!quiet) say('Loading the editor…');
     const { createEditor, onTabModeChange, setTabMovesFocus } = await import('./monaco-adapter.ts');
