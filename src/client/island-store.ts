@@ -1,20 +1,24 @@
 /**
  * One island's state and what derives from it. The state is what a reader can change (and
- * what a share link carries); every change schedules one re-analysis after a short pause,
- * and only the newest state is ever analyzed, so a burst of keystrokes costs one run.
- * A Dockerfile BuildKit would refuse keeps the last good analysis for the graph, marked stale.
+ * what a share link carries); every change schedules one re-analysis after a short pause.
+ * The first analysis runs on this thread at once (the island shows it as it mounts); later
+ * ones go to `offThread` when given (the analysis worker), else run here too.
+ *
+ * The contract, either way: the snapshot always comes from the newest analysis that finished
+ * (an answer older than the one shown, or from before `replace()`, is dropped by its sequence
+ * number); at most one analysis is in flight and at most one waits, for the newest state, so
+ * a burst of keystrokes costs at most two; a Dockerfile BuildKit would refuse keeps the last
+ * good analysis for the graph, marked stale.
  */
-import { analyze, type Analysis } from '../analyzer/index.ts';
-import { parseChanges, simulateChanges } from './analyzer-bridge.ts';
-import { viewOf, type AnalysisView } from './analysis-view.ts';
+import type { AnalysisView } from './analysis-view.ts';
+import { analyzeState, type AnalysisResult, type MermaidText, type PaneResult } from './pane-analysis.ts';
 import type { ShareState } from './share-state.ts';
 
 export interface PaneSnapshot {
   /** The analysis of the text as it is now. */
-  readonly analysis: Analysis;
   readonly view: AnalysisView;
   /** The newest analysis without a build error: what the graph shows. */
-  readonly good?: { readonly analysis: Analysis; readonly view: AnalysisView };
+  readonly good?: { readonly view: AnalysisView; readonly mermaid: MermaidText };
   /** The graph shows an older text than the editor. */
   readonly stale: boolean;
   readonly error?: string;
@@ -23,7 +27,10 @@ export interface PaneSnapshot {
 export interface Snapshot {
   /** Increases with every analysis; views drop work for older numbers. */
   readonly seq: number;
+  /** The state this snapshot analyzed. */
   readonly state: ShareState;
+  /** Where it was analyzed: this thread (the first analysis, or without a worker) or off it. */
+  readonly thread: 'main' | 'worker';
   readonly main: PaneSnapshot;
   readonly compare?: PaneSnapshot;
 }
@@ -36,52 +43,112 @@ export interface IslandStore {
   update(patch: Partial<ShareState>, now?: boolean): void;
   replace(state: ShareState): void;
   subscribe(listener: (snapshot: Snapshot) => void): () => void;
-  /** Runs any pending analysis now. */
+  /** Starts any pending analysis now. */
   flush(): void;
 }
 
-export function createIslandStore(initial: ShareState, delayMs = 15): IslandStore {
+export interface IslandStoreOptions {
+  /** The shortest pause after a change before it is analyzed (ms). */
+  readonly delayMs?: number;
+  /**
+   * Analyzes elsewhere (the worker). A rejection means there is no such place: the store
+   * analyzes on this thread from then on.
+   */
+  readonly offThread?: (state: ShareState) => Promise<AnalysisResult>;
+  /** Analyzes on this thread; tests inject their own. */
+  readonly onThread?: (state: ShareState) => AnalysisResult;
+}
+
+export function createIslandStore(initial: ShareState, options: IslandStoreOptions = {}): IslandStore {
+  const delayMs = options.delayMs ?? 15;
+  const onThread = options.onThread ?? analyzeState;
+  let offThread = options.offThread;
   let state = initial;
-  let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<(snapshot: Snapshot) => void>();
   let lastGood: { main?: PaneSnapshot['good']; compare?: PaneSnapshot['good'] } = {};
-  let snapshot = compute();
+  /** Number of the newest request; every analysis gets the next one. */
+  let requested = 0;
+  /** Answers to requests below this number are dropped (they predate a `replace()`). */
+  let floor = 0;
+  let inFlight = false;
+  /** The state changed while an analysis was in flight: analyze the newest once it is back. */
+  let again = false;
+  let snapshot = snapshotOf(++requested, state, onThread(state), 'main');
 
-  function pane(code: string, which: 'main' | 'compare'): PaneSnapshot {
-    const options = { buildArgs: state.buildArgs, target: state.target || undefined, mergeOp: state.mergeOp, dockerignore: state.dockerignore };
-    const analysis = analyze(code, options);
-    const simulation = state.simulate?.length ? simulateChanges(analysis, parseChanges(state.simulate), options) : undefined;
-    const view = viewOf(analysis, simulation);
-    if (view.error === undefined) {
-      const good = { analysis, view };
+  function pane(result: PaneResult, which: 'main' | 'compare'): PaneSnapshot {
+    const { view, mermaid } = result;
+    if (mermaid) {
+      const good = { view, mermaid };
       lastGood[which] = good;
-      return { analysis, view, good, stale: false };
+      return { view, good, stale: false };
     }
-    return { analysis, view, good: lastGood[which], stale: lastGood[which] !== undefined, error: view.error };
+    return { view, good: lastGood[which], stale: lastGood[which] !== undefined, error: view.error };
   }
 
-  function compute(): Snapshot {
-    seq++;
+  function snapshotOf(seq: number, analyzed: ShareState, result: AnalysisResult, thread: Snapshot['thread']): Snapshot {
     return {
       seq,
-      state,
-      main: pane(state.code, 'main'),
-      compare: state.compare !== undefined ? pane(state.compare, 'compare') : undefined,
+      state: analyzed,
+      thread,
+      main: pane(result.main, 'main'),
+      compare: result.compare ? pane(result.compare, 'compare') : undefined,
     };
   }
 
-  // The pause grows with the cost of an analysis, so typing into a long file stays fluid.
+  /** Shows an answer unless a newer one is shown or it predates a replace(). */
+  function publish(seq: number, analyzed: ShareState, result: AnalysisResult, thread: Snapshot['thread']): void {
+    if (seq < floor || seq <= snapshot.seq) return;
+    snapshot = snapshotOf(seq, analyzed, result, thread);
+    for (const listener of listeners) listener(snapshot);
+  }
+
+  // On this thread the pause grows with the cost of an analysis, so typing into a long file
+  // stays fluid; off it, the one-in-flight rule does that and the pause stays short.
   let pause = delayMs;
+
+  function runHere(): void {
+    const started = performance.now();
+    const seq = ++requested;
+    const analyzed = state;
+    const result = onThread(analyzed);
+    pause = Math.min(400, Math.max(delayMs, 2 * (performance.now() - started)));
+    performance.measure('lw:analyze', { start: started });
+    publish(seq, analyzed, result, 'main');
+  }
+
+  function dispatch(send: (state: ShareState) => Promise<AnalysisResult>): void {
+    const started = performance.now();
+    const seq = ++requested;
+    const analyzed = state;
+    inFlight = true;
+    send(analyzed).then(
+      (result) => {
+        performance.measure('lw:analyze', { start: started });
+        inFlight = false;
+        // The worker starts on the newest state while this thread shows this answer.
+        if (again) {
+          again = false;
+          dispatch(send);
+        }
+        publish(seq, analyzed, result, 'worker');
+      },
+      () => {
+        // No worker: this and every later analysis run here, the newest state first.
+        inFlight = false;
+        again = false;
+        offThread = undefined;
+        runHere();
+      },
+    );
+  }
 
   function run(): void {
     timer = undefined;
     waitingSince = undefined;
-    const started = performance.now();
-    snapshot = compute();
-    pause = Math.min(400, Math.max(delayMs, 2 * (performance.now() - started)));
-    performance.measure('lw:analyze', { start: started });
-    for (const listener of listeners) listener(snapshot);
+    if (!offThread) return runHere();
+    if (inFlight) again = true;
+    else dispatch(offThread);
   }
 
   // Someone typing without a pause still sees a fresh analysis at least this often.
@@ -105,6 +172,7 @@ export function createIslandStore(initial: ShareState, delayMs = 15): IslandStor
     replace(next) {
       state = next;
       lastGood = {};
+      floor = requested + 1;
       schedule(true);
     },
     subscribe(listener) {

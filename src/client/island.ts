@@ -3,13 +3,13 @@
  * island's store, and keeps the panes (graph, steps, findings, editor) and the controls in
  * step with it. Loaded lazily by boot.ts when the island becomes visible or is used.
  */
-import { mermaidSource } from './analyzer-bridge.ts';
+import { analyzeOffThread, warmUp } from './analysis-client.ts';
 import { compareText, countsText, type AnalysisView } from './analysis-view.ts';
 import { el } from './dom.ts';
 import { editorHint } from './editor-hint.ts';
 import type { EditorHandle } from './monaco-adapter.ts';
 import { renderFindings, renderSteps } from './findings-view.ts';
-import { MAX_DRAWN_OPS, tooManyOpsText } from './graph-svg.ts';
+import { tooManyOpsText } from './graph-svg.ts';
 import { createGraphView, type GraphView } from './graph-view.ts';
 import type { IslandConfig } from './island-config.ts';
 import { createIslandStore, type PaneSnapshot, type Snapshot } from './island-store.ts';
@@ -59,7 +59,9 @@ export function mount(root: HTMLElement): Controller {
   let loading = false;
   let shareTicket = 0;
 
-  const store = createIslandStore(config.initial);
+  // The first analysis runs here as the island mounts (examples are small); the reader's
+  // edits are analyzed in the worker, so a long pasted file never blocks the page.
+  const store = createIslandStore(config.initial, { offThread: analyzeOffThread });
   const panes = new Map<PaneName, Pane>();
   for (const paneRoot of root.querySelectorAll<HTMLElement>('[data-lw-pane]')) {
     const name = paneRoot.dataset.lwPane as PaneName;
@@ -109,9 +111,10 @@ export function mount(root: HTMLElement): Controller {
     pane.editor?.setMarkers(view.findings);
     pane.graph.setStale(snap.stale);
     const good = snap.good;
-    if (good && good.view.steps.length > MAX_DRAWN_OPS) {
-      pane.graph.showText(tooManyOpsText(good.view.steps.length));
-    } else if (good) void pane.graph.show(mermaidSource(good.analysis, good.view.simulation, false), good.view.steps, theme);
+    // No drawing text above MAX_DRAWN_OPS: the graph would be unreadable, the steps list it.
+    if (good?.mermaid.drawn === undefined) {
+      if (good) pane.graph.showText(tooManyOpsText(good.view.steps.length));
+    } else void pane.graph.show(good.mermaid.drawn, good.view.steps, theme);
   }
 
   const optionKeys = new WeakMap<HTMLSelectElement, string>();
@@ -164,6 +167,7 @@ export function mount(root: HTMLElement): Controller {
       : `${countsText(counts(snapshot.main))}.`;
     syncControls(snapshot);
     root.dataset.seq = String(snapshot.seq);
+    root.dataset.analyzedIn = snapshot.thread;
     persist(snapshot.state);
     performance.measure('lw:render', { start: started });
   }
@@ -185,6 +189,9 @@ export function mount(root: HTMLElement): Controller {
       return;
     }
     editing = true;
+    // The worker (about 50 KiB gzipped) loads with the editor, not when a hover wakes the
+    // island; a control changed first starts it on its first analysis.
+    warmUp();
     root.classList.add('lw-editing');
     if (!quiet) say('Loading the editor…');
     const { createEditor, onTabModeChange, setTabMovesFocus } = await import('./monaco-adapter.ts');
@@ -292,7 +299,7 @@ export function mount(root: HTMLElement): Controller {
         return copy(store.state().code, 'Dockerfile');
       case 'copy-mermaid': {
         const good = store.get().main.good;
-        return copy(good ? mermaidSource(good.analysis, good.view.simulation) : undefined, 'Mermaid source');
+        return copy(good?.mermaid.copy, 'Mermaid source');
       }
       case 'download-svg': {
         const svg = main.graph.svgMarkup();

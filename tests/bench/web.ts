@@ -204,9 +204,11 @@ console.log('\n## Typing into a 2,000-line Dockerfile (playground)\n');
   await page.locator(`${pane} .monaco-editor .view-lines`).click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(big);
-  await page.waitForFunction((n) => document.querySelectorAll(`${n} [data-lw-steps] li`).length > 500, pane, { timeout: 60_000 });
+  // The list shows the first 300 and last 100 steps; its "Show all N steps" button has the count.
+  await page.waitForFunction((n) => document.querySelector(`${n} [data-lw-steps]`)?.textContent?.includes('COPY --from=build'), pane, { timeout: 60_000 });
   const lineCount = big.split('\n').length - 1;
-  const steps = await page.locator(`${pane} [data-lw-steps] li`).count();
+  const showAll = (await page.locator(`${pane} [data-lw-steps]`).locator('button.lw-steps-all').textContent({ timeout: 5_000 }).catch(() => null)) ?? '';
+  const steps = Number(/\d+/.exec(showAll)?.[0] ?? (await page.locator(`${pane} [data-lw-steps] li[data-op]`).count()));
   await page.waitForTimeout(1000);
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __long: number[] };

@@ -61,6 +61,10 @@ for (const path of pathsWithIslands().filter((p) => p === '/start/' || p === '/p
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\nRUN echo csp');
     await expect(example.locator('[data-lw-pane="main"] [data-lw-graph] svg')).toContainText('csp', { timeout: 15_000 });
+    // The edit was analyzed in the islands' worker, a script of our own origin, not on the
+    // main thread after the policy blocked it.
+    await expect(example).toHaveAttribute('data-analyzed-in', 'worker');
+    expect(workers.some((url) => /\/analysis-worker[^/]*\.js$/.test(new URL(url).pathname))).toBe(true);
     // Monaco starts its worker only when a feature needs it; start one the way Monaco would.
     await page.evaluate(() => {
       const env = (self as unknown as { MonacoEnvironment?: { getWorker(id: string, label: string): Worker } }).MonacoEnvironment;

@@ -99,6 +99,8 @@ for (const [name, make] of Object.entries(cases)) test(`a 10,000-line Dockerfile
   await page.keyboard.press('ControlOrMeta+V');
   await expect(main.locator('[data-lw-steps]')).toContainText(MARKER.slice(4), { timeout: 90_000 });
   const analyzed = Date.now() - started;
+  // The analysis of the pasted file ran in the worker, not in one of the page's tasks.
+  await expect(root).toHaveAttribute('data-analyzed-in', 'worker');
   // Let the graph settle, then stop measuring.
   await page.waitForTimeout(1_000);
   const probe = await page.evaluate(() => {
@@ -125,6 +127,10 @@ for (const [name, make] of Object.entries(cases)) test(`a 10,000-line Dockerfile
   // task of the page's main thread (PerformanceObserver 'longtask') of 3 s or more. The defect
   // this guards against was one 9.2 s task; the fixed page measures about 0.6 s alone and
   // 1.6 s with the whole e2e suite running beside it on 2 cores, so 3 s separates the two.
+  // Since the analysis moved to the worker (about 0.3–0.8 s of it left the main thread) the
+  // longest task is work that stays on the main thread (the island's DOM update, Monaco's
+  // handling of the paste, receiving the answer): 0.4–0.8 s alone at load average 8–16, and
+  // 2.0 s once beside other e2e tests at load average 13, so the bound stays where it was.
   expect(figures.maxFrameGap).toBeLessThan(5_000);
   expect(figures.maxInputDelay).toBeLessThan(5_000);
   expect(figures.longestTask).toBeLessThan(3_000);

@@ -117,6 +117,8 @@ test('editing re-draws the graph, the steps and the findings', async ({ page }) 
   await expect(graphSvg(main).getByText(/LINK COPY --link \/dir2/)).toBeVisible();
   expect(await stepKinds(main)).toEqual({ source: 2, file: 2, merge: 2 });
   await expect(root.locator('[data-lw-summary]')).toContainText('2 merge ops');
+  // The island's first analysis ran on the main thread as it mounted; edits run in the worker.
+  await expect(root).toHaveAttribute('data-analyzed-in', 'worker');
   // A burst of keystrokes: the graph ends up showing the last text typed.
   await main.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+End');
@@ -125,6 +127,25 @@ test('editing re-draws the graph, the steps and the findings', async ({ page }) 
   await settled(root);
   expect(await stepKinds(main)).toEqual({ source: 2, file: 2, merge: 2, exec: 1 });
   expect(errors).toEqual([]);
+});
+
+test('when the analysis worker cannot start, edits are analyzed on the main thread', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.route(/\/analysis-worker[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(START);
+  const root = island(page, ID);
+  await openEditor(root);
+  const main = pane(root);
+  await setEditorText(page, main, 'FROM alpine\nCOPY --link /dir1 /dir1\nRUN echo fallback\n');
+  await expect(graphSvg(main).getByText(/RUN echo fallback/)).toBeVisible();
+  await expect(root).toHaveAttribute('data-analyzed-in', 'main');
+  expect(await stepKinds(main)).toEqual({ source: 2, file: 1, merge: 1, exec: 1 });
+  // Broken, then fixed: the last good graph is kept meanwhile, as with the worker.
+  await setEditorText(page, main, 'FROM alpine\nCOPY --bogus /dir1 /dir1\n');
+  await expect(main.locator('[data-lw-graph]')).toHaveAttribute('data-stale', 'true');
+  await expect(graphSvg(main).getByText(/RUN echo fallback/)).toBeVisible();
+  // The failed worker script is a 404 in the console; nothing else went wrong.
+  expect(errors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
 });
 
 test('findings are editor markers whose hover gives the message and the rule page', async ({ page }) => {
