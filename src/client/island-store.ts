@@ -99,20 +99,24 @@ export function createIslandStore(initial: ShareState, options: IslandStoreOptio
   /** Shows an answer unless a newer one is shown or it predates a replace(). */
   function publish(seq: number, analyzed: ShareState, result: AnalysisResult, thread: Snapshot['thread']): void {
     if (seq < floor || seq <= snapshot.seq) return;
+    const started = performance.now();
     snapshot = snapshotOf(seq, analyzed, result, thread);
     for (const listener of listeners) listener(snapshot);
+    if (thread === 'worker') pause = pauseAfter(performance.now() - started);
   }
 
-  // On this thread the pause grows with the cost of an analysis, so typing into a long file
-  // stays fluid; off it, the one-in-flight rule does that and the pause stays short.
+  // The pause before the next analysis grows with what the last one cost this thread (the
+  // analysis itself here; showing the answer when the worker did it), so typing into a long
+  // file stays fluid instead of updating the page after every keystroke.
   let pause = delayMs;
+  const pauseAfter = (ms: number) => Math.min(400, Math.max(delayMs, 2 * ms));
 
   function runHere(): void {
     const started = performance.now();
     const seq = ++requested;
     const analyzed = state;
     const result = onThread(analyzed);
-    pause = Math.min(400, Math.max(delayMs, 2 * (performance.now() - started)));
+    pause = pauseAfter(performance.now() - started);
     performance.measure('lw:analyze', { start: started });
     publish(seq, analyzed, result, 'main');
   }

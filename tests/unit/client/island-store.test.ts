@@ -193,6 +193,19 @@ describe('island store with an off-thread analysis', () => {
     expect(store.get().state.code).toBe('FROM a\n30');
   });
 
+  it("pauses before the next analysis in proportion to what showing the last answer cost this thread", async () => {
+    const { store, requests } = harness({ code: 'FROM a' });
+    // A page whose update takes 30 ms (a long list of steps), on the test's clock.
+    store.subscribe(() => vi.advanceTimersByTime(30));
+    store.update({ code: 'FROM b' }, true);
+    await requests[0].answer();
+    store.update({ code: 'FROM c' });
+    await vi.advanceTimersByTimeAsync(40);
+    expect(requests).toHaveLength(1); // the base pause is 10 ms; this one is at least 60
+    await vi.advanceTimersByTimeAsync(400);
+    expect(requests.map((r) => r.state.code)).toEqual(['FROM b', 'FROM c']);
+  });
+
   it('drops an answer that predates replace(): no snapshot and no stale graph from the old example', async () => {
     const { store, requests, seen } = harness({ code: 'FROM a' });
     store.update({ code: 'FROM old' }, true);
