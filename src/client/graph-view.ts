@@ -16,7 +16,6 @@ export interface GraphView {
   /** Shows a sentence instead of a drawing (a graph too large to draw usefully). */
   showText(text: string): void;
   highlight(ops: ReadonlySet<string>): void;
-  svgMarkup(): string | undefined;
   source(): string;
 }
 
@@ -157,7 +156,6 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
     highlight(ops) {
       for (const [op, els] of nodes) for (const n of els) n.classList.toggle('lw-node-hl', ops.has(op));
     },
-    svgMarkup: () => (svg ? new XMLSerializer().serializeToString(svg) : undefined),
     source: () => drawn,
   };
 }

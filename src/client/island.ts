@@ -14,6 +14,7 @@ import { createGraphView, type GraphView } from './graph-view.ts';
 import type { IslandConfig } from './island-config.ts';
 import { createIslandStore, type PaneSnapshot, type Snapshot } from './island-store.ts';
 import { linkVariant } from './link-variant.ts';
+import { renderMermaid, svgNode } from './mermaid-adapter.ts';
 import { loadEdit, saveEdit } from './session.ts';
 import { decodeFragment, encodeState, isShareFragment } from './share-codec.ts';
 import { sameState, type ShareState } from './share-state.ts';
@@ -286,7 +287,6 @@ export function mount(root: HTMLElement): Controller {
   }
 
   async function action(name: string): Promise<void> {
-    const main = panes.get('main')!;
     switch (name) {
       case 'edit':
         return startEditing();
@@ -302,9 +302,13 @@ export function mount(root: HTMLElement): Controller {
         return copy(good?.mermaid.copy, 'Mermaid source');
       }
       case 'download-svg': {
-        const svg = main.graph.svgMarkup();
-        if (!svg) return say('The graph is not drawn yet.');
-        const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+        const good = store.get().main.good;
+        if (!good) return say('There is no graph to download: BuildKit would refuse this file.');
+        if (good.mermaid.drawn === undefined) return say('This graph is too large to draw; Copy Mermaid source gives its text.');
+        // A file that stands on its own: the graph with its legend, light whatever the page's theme.
+        const svg = await renderMermaid(good.mermaid.copy, 'light').then(svgNode, () => undefined);
+        if (!svg) return say('The graph could not be drawn for the download.');
+        const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
         const a = el('a', { href: url, download: `${config.id}.svg` });
         document.body.append(a);
         a.click();

@@ -245,6 +245,9 @@ test.describe('controls', () => {
     const svg = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
     expect(svg).toMatch(/^<svg[\s>]/);
     expect(svg).toContain('COPY /dir1 /dir1');
+    // The file stands on its own: legend included, light theme.
+    expect(svg).toContain('merge: COPY --link');
+    expect(svg).not.toContain('#1f2020');
 
     await openEditor(root);
     await setEditorText(page, pane(root), 'FROM alpine\nRUN true\n');
