@@ -102,6 +102,8 @@ export interface StaticServerOptions {
   /** Headers (lower-case names) to leave out of every response, to test one header alone. */
   omit?: string[];
   host?: string;
+  /** Sends each HTML page in pieces of `bytes`, one every `everyMs`: a slow connection. */
+  trickle?: { bytes: number; everyMs: number };
   /** 0 (the default) picks a free port. */
   port?: number;
 }
@@ -120,7 +122,16 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       if (type) headers['content-type'] = type;
       for (const name of omit) delete headers[name];
       response.writeHead(status, headers);
-      response.end(request.method === 'HEAD' ? undefined : body);
+      if (request.method === 'HEAD') return void response.end();
+      if (!options.trickle || type !== TYPES['.html']) return void response.end(body);
+      const { bytes, everyMs } = options.trickle;
+      const data = Buffer.from(body);
+      const next = (at: number): void => {
+        if (at >= data.length) return void response.end();
+        response.write(data.subarray(at, at + bytes));
+        setTimeout(() => next(at + bytes), everyMs);
+      };
+      next(0);
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, '/', 'Method not allowed', 'text/plain');
     const rawPath = new URL(request.url ?? '/', 'http://x').pathname;
