@@ -45,6 +45,8 @@ export interface AnalysisView {
   readonly argNames: readonly string[];
   readonly stageNames: readonly string[];
   readonly simulation?: Simulation;
+  /** The graph's longest chain of inputs: its height in rows, to reserve its space. */
+  readonly rows: number;
 }
 
 export const KIND_LABEL: Record<OpKind, string> = { source: 'source', exec: 'exec', file: 'file', merge: 'merge' };
@@ -95,7 +97,21 @@ export function viewOf(analysis: Analysis, simulation?: Simulation): AnalysisVie
     argNames: argNames(analysis),
     stageNames: analysis.model.stages.flatMap((s) => (s.name ? [s.name] : [])),
     simulation,
+    rows: rows(graph.ops),
   };
+}
+
+/** Longest input chain; ops come after their inputs. */
+function rows(ops: readonly { id: string; inputs: readonly string[] }[]): number {
+  const depth = new Map<string, number>();
+  let most = 1;
+  for (const op of ops) {
+    let d = 1;
+    for (const input of op.inputs) d = Math.max(d, 1 + (depth.get(input) ?? 0));
+    depth.set(op.id, d);
+    most = Math.max(most, d);
+  }
+  return most;
 }
 
 /** Context paths the Dockerfile copies, for the "a context file changes" control. */

@@ -22,6 +22,14 @@ describe('analysis view', () => {
     expect(view.findings[0].href).toBe('/rules/build-error/');
   });
 
+  it("gives the graph's height in rows: its longest chain of inputs", () => {
+    // image → COPY → RUN in one chain, the context beside it: three rows.
+    expect(viewOf(analyze('FROM alpine\nCOPY a /a\nRUN make\n')).rows).toBe(3);
+    // --link: the copy onto scratch and the image meet in a merge, under the RUN.
+    expect(viewOf(analyze('FROM alpine\nCOPY --link a /a\nRUN make\n')).rows).toBe(4);
+    expect(viewOf(analyze('')).rows).toBe(1);
+  });
+
   it('links only rules that have a page', () => {
     expect(rulePage('UndefinedVar')).toBe('/rules/undefined-var/');
     expect(rulePage('NoSuchRule')).toBeUndefined();
