@@ -16,7 +16,6 @@ export interface GraphView {
   /** Shows a sentence instead of a drawing (a graph too large to draw usefully). */
   showText(text: string): void;
   highlight(ops: ReadonlySet<string>): void;
-  source(): string;
 }
 
 /** The op a Mermaid node stands for: its node id is in `data-id` or in `flowchart-<id>-<n>`. */
@@ -156,6 +155,5 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
     highlight(ops) {
       for (const [op, els] of nodes) for (const n of els) n.classList.toggle('lw-node-hl', ops.has(op));
     },
-    source: () => drawn,
   };
 }
