@@ -147,7 +147,9 @@ function htmlFiles(root: string): string[] {
 }
 
 async function drawAll(root: string, logger: AstroIntegrationLogger): Promise<void> {
-  const pages = htmlFiles(root).filter((file) => readFileSync(file, 'utf8').includes('data-lw-graph-source'));
+  const pages = htmlFiles(root)
+    .map((file) => [file, readFileSync(file, 'utf8')] as const)
+    .filter(([, html]) => html.includes('data-lw-graph-source'));
   if (pages.length === 0) return;
   const started = performance.now();
   let drawer: Drawer;
@@ -161,9 +163,9 @@ async function drawAll(root: string, logger: AstroIntegrationLogger): Promise<vo
   const styles: GraphStyles = new Map();
   const drawnPages: [string, string][] = [];
   try {
-    for (const file of pages) {
+    for (const [file, page] of pages) {
       const failed = (id: string, error: unknown) => logger.warn(`${file}: graph ${id} not drawn: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-      const { html, drawn } = await inlineGraphs(readFileSync(file, 'utf8'), drawer.draw, styles, failed);
+      const { html, drawn } = await inlineGraphs(page, drawer.draw, styles, failed);
       if (drawn > 0) drawnPages.push([file, html]);
       total += drawn;
     }
