@@ -10,7 +10,8 @@ export const IMAGES: readonly string[] = [
   // In the corpus.
   'buildpack-deps', 'docker', 'golang', 'haskell', 'node', 'openjdk', 'python', 'registry', 'ruby',
   // Widely used.
-  'bash', 'eclipse-temurin', 'haproxy', 'httpd', 'influxdb', 'mariadb', 'maven', 'memcached', 'mongo', 'mysql',
+  // (mysql builds only on oraclelinux, whose root filesystem image this table does not describe.)
+  'bash', 'eclipse-temurin', 'haproxy', 'httpd', 'influxdb', 'mariadb', 'maven', 'memcached', 'mongo',
   'nginx', 'php', 'postgres', 'rabbitmq', 'redis', 'rust', 'tomcat', 'traefik', 'wordpress',
 ];
 
