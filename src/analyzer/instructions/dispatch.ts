@@ -5,7 +5,8 @@
  */
 import type { Span } from '../core/span.ts';
 import { chompHeredoc, heredocWord } from './commands/heredoc-word.ts';
-import { expandHeredoc, expandWord, expandWords, goQuote, type Env, type ExpandResult } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
+import { expandHeredoc, expandWord, expandWords, type Env, type ExpandResult } from '../shell/expand.ts';
 import { parsePort } from './expose.ts';
 import type { ArgCommand, Command, CopyCommand, CopyOrigin, EvaluatedCommand, Mount, RunCommand } from './model.ts';
 import { parseMount } from './mounts.ts';

@@ -15,7 +15,7 @@ import type { Diagnostic } from '../core/diagnostic.ts';
 import { buildError } from '../core/diagnostic.ts';
 import type { Span } from '../core/span.ts';
 import { dispatchCommand } from './dispatch.ts';
-import { goQuote } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
 import { addGlobalArgs, builtinArgs } from './global-scope.ts';
 import type {
   BuildOptions,

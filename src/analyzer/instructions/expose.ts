@@ -2,7 +2,7 @@
  * EXPOSE port specs as BuildKit reads them (`convert_expose.go`): `[ip:][hostPort:]port[-end][/proto]`
  * becomes one `port/proto` per port, proto lower-cased (default tcp).
  */
-import { goQuote } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
 
 export interface PortSpec {
   readonly raw: string;

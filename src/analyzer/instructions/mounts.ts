@@ -3,7 +3,7 @@
  * instruction is parsed only the CSV syntax and the `from` rule are checked; at evaluation every
  * value is expanded and interpreted in field order (`parseMount`).
  */
-import { goQuote } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
 import { withSuggestion } from '../core/suggest.ts';
 
 export type MountType = 'bind' | 'cache' | 'tmpfs' | 'secret' | 'ssh';

@@ -2,7 +2,7 @@
  * Validation of a `FROM --platform` value as containerd's `platforms.Parse` does it, with its
  * error texts. The build is modelled on linux/amd64, which fills in a missing OS or arch.
  */
-import { goQuote } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
 
 const SPECIFIER = /^[A-Za-z0-9_.-]+$/;
 const OS_PART = /^([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.%-]*)((?:\+[A-Za-z0-9_.%-]+)*)\))?$/;

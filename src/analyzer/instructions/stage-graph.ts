@@ -6,7 +6,8 @@
 import type { Span } from '../core/span.ts';
 // Image reference syntax is graph/'s (one definition of the grammar); it is a pure function.
 import { parseImageRef } from '../core/image-ref.ts';
-import { expandWord, goQuote, type Env } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
+import { expandWord, type Env } from '../shell/expand.ts';
 import type { Command, Stage } from './model.ts';
 import { rawMountFrom } from './mounts.ts';
 import { checkPlatform } from './platform.ts';

@@ -1,4 +1,4 @@
-import { lexWords } from './shell-words.ts';
+import { lexWords } from '../shell/words.ts';
 
 /** A heredoc marker found in an instruction line (`<<EOF`, `<<-"EOF"`, `3<<EOF`). */
 export interface HeredocMarker {

@@ -4,7 +4,7 @@
  * (buildkit-model.md §1.2, §7; `linter/linter.go`).
  */
 import type { Span } from '../core/span.ts';
-import { goQuote } from './define-rule.ts';
+import { goQuote } from '../core/go-strings.ts';
 
 export interface CheckConfig {
   readonly skipAll: boolean;

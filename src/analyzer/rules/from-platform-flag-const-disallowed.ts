@@ -1,4 +1,4 @@
-import { expandWord } from '../instructions/expand.ts';
+import { expandWord } from '../shell/expand.ts';
 import { defineRule } from './define-rule.ts';
 import { globalScope } from './support/global-args.ts';
 import { parsePlatform } from './support/platform.ts';

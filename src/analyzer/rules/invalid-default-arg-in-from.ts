@@ -1,5 +1,5 @@
 import { parseImageRef } from '../core/image-ref.ts';
-import { expandWord } from '../instructions/expand.ts';
+import { expandWord } from '../shell/expand.ts';
 import { defineRule } from './define-rule.ts';
 import { globalScope } from './support/global-args.ts';
 

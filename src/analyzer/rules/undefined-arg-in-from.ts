@@ -1,4 +1,4 @@
-import { expandWord } from '../instructions/expand.ts';
+import { expandWord } from '../shell/expand.ts';
 import { defineRule } from './define-rule.ts';
 import { BUILTIN_ARG_NAMES, declaredGlobalArgs, globalScope } from './support/global-args.ts';
 import { suggest } from '../core/suggest.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandWord } from '../../../src/analyzer/instructions/expand.ts';
+import { expandWord } from '../../../src/analyzer/shell/expand.ts';
 import { checkMountSyntax, parseMount, splitCsv } from '../../../src/analyzer/instructions/mounts.ts';
 
 const env = new Map([

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/analyzer/instructions/build-model.ts';
 import { evaluate } from '../../../src/analyzer/instructions/evaluate.ts';
-import { expandKnownOnly, expandWord } from '../../../src/analyzer/instructions/expand.ts';
+import { expandKnownOnly, expandWord } from '../../../src/analyzer/shell/expand.ts';
 import { parseMount } from '../../../src/analyzer/instructions/mounts.ts';
 import type { BuildOptions } from '../../../src/analyzer/instructions/model.ts';
 import { parse } from '../../../src/analyzer/parse/parse.ts';

@@ -1,5 +1,5 @@
 import type { InstructionNode } from '../../parse/tree.ts';
-import { goQuote } from '../expand.ts';
+import { goQuote } from '../../core/go-strings.ts';
 import { parseFlags } from '../flags.ts';
 import { errAtLeastOneArgument, fail, ok, type Converted } from './common.ts';
 

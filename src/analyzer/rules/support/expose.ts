@@ -1,5 +1,5 @@
 /** EXPOSE arguments as BuildKit's dispatch reads them (`convert_expose.go`). */
-import { expandWord } from '../../instructions/expand.ts';
+import { expandWord } from '../../shell/expand.ts';
 import type { EvaluatedCommand } from '../../instructions/model.ts';
 
 export interface PortSpec {

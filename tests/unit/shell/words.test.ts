@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexWords } from '../../../src/analyzer/parse/shell-words.ts';
+import { lexWords } from '../../../src/analyzer/shell/words.ts';
 
 const raw = { rawQuotes: true, rawEscapes: true };
 const plain = { rawQuotes: false, rawEscapes: false };
