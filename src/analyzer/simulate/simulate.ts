@@ -15,8 +15,7 @@
  * op's definition with the one at the same place before: the most faithful way to see which
  * RUN/COPY/ADD/WORKDIR definitions the value reaches.
  */
-import { analyze, type Analysis, type AnalyzeOptions } from '../index.ts';
-import { firstBuildError } from '../graph/first-error.ts';
+import { analyze, firstBuildError, type Analysis, type AnalyzeOptions } from '../analysis.ts';
 import { canonicalRef, parseImageRef } from '../core/image-ref.ts';
 import type { BuildGraph, Op } from '../graph/model.ts';
 import type { EvaluatedBuild, EvaluatedCommand } from '../instructions/model.ts';
