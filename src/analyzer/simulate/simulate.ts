@@ -348,7 +348,7 @@ function isShellForm(build: EvaluatedBuild, op: Op): boolean {
 function isAbsoluteDest(build: EvaluatedBuild, op: Op): boolean {
   const c = commandOf(build, op);
   if (!c || (c.command.kind !== 'copy' && c.command.kind !== 'add')) return true;
-  const dest = typeof c.expanded.dest === 'string' ? c.expanded.dest : c.command.dest.value;
+  const dest = c.expanded.kind === 'copy' || c.expanded.kind === 'add' ? c.expanded.dest : c.command.dest.value;
   return dest.startsWith('/');
 }
 

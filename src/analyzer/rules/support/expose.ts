@@ -49,8 +49,8 @@ export function portSpecs(evaluated: EvaluatedCommand, escape: '\\' | '`'): Port
 function expandedPorts(evaluated: EvaluatedCommand, escape: '\\' | '`'): (readonly string[] | undefined)[] {
   const command = evaluated.command;
   if (command.kind !== 'expose') return [];
-  const ports = evaluated.expanded.ports;
-  if (Array.isArray(ports) && command.args.every((word) => !word.value.includes('$'))) return [ports as readonly string[]];
+  const expanded = evaluated.expanded;
+  if (expanded.kind === 'expose' && command.args.every((word) => !word.value.includes('$'))) return [expanded.ports];
   const env = envMap(evaluated.state.env);
   return command.args.map((word) => {
     const result = expandWord(word.value, env, escape);
