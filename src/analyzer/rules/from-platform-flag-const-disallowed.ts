@@ -1,7 +1,7 @@
 import { expandWord } from '../shell/expand.ts';
 import { defineRule } from './define-rule.ts';
 import { globalScope } from './support/global-args.ts';
-import { parsePlatform } from './support/platform.ts';
+import { parsePlatform } from '../instructions/platform.ts';
 
 export const fromPlatformFlagConstDisallowed = defineRule({
   name: 'FromPlatformFlagConstDisallowed',
