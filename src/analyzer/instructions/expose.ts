@@ -4,6 +4,15 @@
  */
 import { goQuote } from '../core/go-strings.ts';
 
+/** A port spec split into its fields, unchecked; the protocol as written (empty when omitted). */
+export interface PortParts {
+  readonly raw: string;
+  readonly ip: string;
+  readonly hostPort: string;
+  readonly containerPort: string;
+  readonly proto: string;
+}
+
 export interface PortSpec {
   readonly raw: string;
   readonly ip: string;
@@ -14,19 +23,31 @@ export interface PortSpec {
   readonly ports: readonly string[];
 }
 
-/** Parses one port spec; a string is BuildKit's error text. */
-export function parsePort(raw: string): PortSpec | string {
+/** `[ip:][hostPort:]port[/proto]` split at its colons and slash (`nat.SplitProtoPort` and friends). */
+export function splitPort(raw: string): PortParts {
   const parts = raw.split(':');
   const n = parts.length;
   const ip = n <= 2 ? '' : parts.slice(0, n - 2).join(':');
   const hostPort = n === 1 ? '' : parts[n - 2];
   const slash = parts[n - 1].indexOf('/');
   const containerPort = slash < 0 ? parts[n - 1] : parts[n - 1].slice(0, slash);
-  let proto = slash < 0 ? '' : parts[n - 1].slice(slash + 1);
+  const proto = slash < 0 ? '' : parts[n - 1].slice(slash + 1);
+  return { raw, ip, hostPort, containerPort, proto };
+}
+
+/** The protocols BuildKit accepts, in any case; empty means tcp. */
+export function knownProto(proto: string): boolean {
+  return ['', 'tcp', 'udp', 'sctp'].includes(proto.toLowerCase());
+}
+
+/** Parses one port spec; a string is BuildKit's error text. */
+export function parsePort(raw: string): PortSpec | string {
+  const split = splitPort(raw);
+  const { ip, hostPort, containerPort } = split;
+  let proto = split.proto;
   if (containerPort === '') return `invalid port: ${goQuote(raw)}: no port specified`;
-  const lower = proto.toLowerCase();
-  if (lower === '') proto = 'tcp';
-  else if (!['tcp', 'udp', 'sctp'].includes(lower)) return `invalid port: ${goQuote(raw)}: invalid proto: ${proto}`;
+  if (!knownProto(proto)) return `invalid port: ${goQuote(raw)}: invalid proto: ${proto}`;
+  if (proto === '') proto = 'tcp';
   let address = ip;
   if (address.startsWith('[')) {
     const close = address.indexOf(']');
