@@ -253,6 +253,3 @@ export function parseArguments(command: string, text: string, rest: Piece, escap
   const parser = Object.hasOwn(parsers, command) ? parsers[command] : ignore;
   return parser(text, rest, escape);
 }
-
-/** The instructions BuildKit knows (the keys of its dispatch table). */
-export const KNOWN_COMMANDS: ReadonlySet<string> = new Set(Object.keys(parsers));

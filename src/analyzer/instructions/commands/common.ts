@@ -1,4 +1,3 @@
-import type { Span } from '../../core/span.ts';
 import type { InstructionNode, Word } from '../../parse/tree.ts';
 import type { Command } from '../model.ts';
 
@@ -40,6 +39,3 @@ export function subWord(word: Word, from: number, to = word.value.length): Word 
   return { value: word.value.slice(from, to), span: { start, end } };
 }
 
-export function wordAt(value: string, span: Span): Word {
-  return { value, span };
-}
