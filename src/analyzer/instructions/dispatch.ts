@@ -120,8 +120,8 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
       const exposed: string[] = [];
       for (const port of ports) {
         const spec = parsePort(port);
-        if (typeof spec === 'string') x.fail(spec);
-        else exposed.push(...spec.ports);
+        if (!spec.ok) x.fail(spec.error);
+        else exposed.push(...spec.value.ports);
       }
       expanded = { kind: 'expose', ports, exposed };
       break;

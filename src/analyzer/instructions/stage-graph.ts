@@ -167,7 +167,7 @@ export class StageGraph {
   /** Every base or source that is not a stage must be a valid image reference, reachable or not. */
   private checkImageRef(ref: string, at: Span): void {
     const parsed = parseImageRef(ref);
-    if ('error' in parsed) this.report(`failed to parse stage name ${goQuote(ref)}: ${parsed.error}`, at);
+    if (!parsed.ok) this.report(`failed to parse stage name ${goQuote(ref)}: ${parsed.error}`, at);
   }
 
   /** The first stage (in file order) from which a reference cycle is found, as BuildKit walks. */

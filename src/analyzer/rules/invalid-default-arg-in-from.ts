@@ -24,7 +24,7 @@ export const invalidDefaultArgInFrom = defineRule({
       const baseName = stage.from.image.value;
       const result = expandWord(baseName, env, context.tree.escape);
       if (result.error !== undefined) return;
-      if ('error' in parseImageRef(result.value)) report(stage.from.node.span, baseName);
+      if (!parseImageRef(result.value).ok) report(stage.from.node.span, baseName);
     }
   },
 });

@@ -292,8 +292,9 @@ export class Lexer {
     const replacement = this.nested('}', true, "syntax error: missing '}'");
     const value = this.getEnv(name);
     if (this.opts.skipUnsetEnv && value === undefined) return '${' + name + '/' + pattern + '/' + replacement + '}';
-    const re = patternToRegExp(pattern, true, false, all);
-    if (typeof re === 'string') throw new LexError(`invalid pattern (${pattern}) in substitution: ${re}`);
+    const compiled = patternToRegExp(pattern, true, false, all);
+    if (!compiled.ok) throw new LexError(`invalid pattern (${pattern}) in substitution: ${compiled.error}`);
+    const re = compiled.value;
     const v = value ?? '';
     if (all) return v.replace(re, () => replacement);
     const m = re.exec(v);

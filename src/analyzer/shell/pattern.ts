@@ -1,4 +1,5 @@
 /** Shell patterns of `${name#…}`, `${name%…}` and `${name/…/…}`, as BuildKit's lexer matches them. */
+import { err, ok, type Result } from '../core/result.ts';
 
 /** An error in the word being lexed: becomes BuildKit's `failed to process …` message. */
 export class LexError {
@@ -12,9 +13,9 @@ const REGEX_SPECIAL = '[]{}.+()|^$';
 
 /**
  * A shell pattern (`*`, `?`, backslash escapes of `*?\`, and `\}` `\/` whose backslash is
- * dropped) as a regular expression; a string is BuildKit's error text.
+ * dropped) as a regular expression; the error is BuildKit's text.
  */
-export function patternToRegExp(pattern: string, greedy: boolean, anchored: boolean, global = false): RegExp | string {
+export function patternToRegExp(pattern: string, greedy: boolean, anchored: boolean, global = false): Result<RegExp> {
   const chars = Array.from(pattern);
   let out = anchored ? '^' : '';
   const star = greedy ? '.*' : '.*?';
@@ -34,24 +35,24 @@ export function patternToRegExp(pattern: string, greedy: boolean, anchored: bool
       out += '\\';
       i++;
       tok = chars[i];
-      if (tok === undefined) return "invalid escape '\\%!c(int32=-1)'";
-      if (tok !== '*' && tok !== '?' && tok !== '\\') return `invalid escape '\\${tok}'`;
+      if (tok === undefined) return err("invalid escape '\\%!c(int32=-1)'");
+      if (tok !== '*' && tok !== '?' && tok !== '\\') return err(`invalid escape '\\${tok}'`);
     } else if (REGEX_SPECIAL.includes(tok)) {
       out += '\\';
     }
     out += tok;
   }
   try {
-    return new RegExp(out, global ? 'gu' : 'u');
+    return ok(new RegExp(out, global ? 'gu' : 'u'));
   } catch {
-    return `error parsing regexp: invalid pattern \`${out}\``;
+    return err(`error parsing regexp: invalid pattern \`${out}\``);
   }
 }
 
 export function trimPrefix(pattern: string, value: string, greedy: boolean): string {
   const re = patternToRegExp(pattern, greedy, true);
-  if (typeof re === 'string') throw new LexError(`invalid pattern (${pattern}) in substitution: ${re}`);
-  const m = re.exec(value);
+  if (!re.ok) throw new LexError(`invalid pattern (${pattern}) in substitution: ${re.error}`);
+  const m = re.value.exec(value);
   return m === null ? value : value.slice(m.index + m[0].length);
 }
 

@@ -1,4 +1,5 @@
 import { goQuote, isGoSpace } from '../core/go-strings.ts';
+import { err, ok, type Result } from '../core/result.ts';
 import { isDigit, isHeredocSpace, isLetter, isSpecialParam } from './chars.ts';
 import type { LexOptions } from './options.ts';
 
@@ -22,7 +23,7 @@ export interface LexedWord {
   readonly end: number;
 }
 
-export type LexResult = { readonly words: LexedWord[] } | { readonly error: string };
+export type LexResult = Result<LexedWord[]>;
 
 const EOF = -1;
 const BACKSLASH = 0x5c;
@@ -170,7 +171,7 @@ export function lexWords(text: string, options: Pick<LexOptions, 'rawQuotes' | '
         }
       }
     }
-    return { error: `failed to process ${goQuote(text)}: ${message}` };
+    return err(`failed to process ${goQuote(text)}: ${message}`);
   };
 
   for (;;) {
@@ -270,5 +271,5 @@ export function lexWords(text: string, options: Pick<LexOptions, 'rawQuotes' | '
     results[k] += char(ch);
   }
   if (buffer.length > 0) words.push({ value: buffer, start: wordStart, end: wordEnd });
-  return { words };
+  return ok(words);
 }

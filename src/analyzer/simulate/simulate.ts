@@ -254,9 +254,11 @@ function definitionsByPlace(graph: BuildGraph): Map<string, string> {
 }
 
 function sameImage(written: string, identifier: string): boolean {
-  const parsed = parseImageRef(written.replace(/^docker-image:\/\//, ''));
-  const op = parseImageRef(identifier.replace(/^docker-image:\/\//, ''));
-  if ('error' in parsed || 'error' in op) return false;
+  const w = parseImageRef(written.replace(/^docker-image:\/\//, ''));
+  const o = parseImageRef(identifier.replace(/^docker-image:\/\//, ''));
+  if (!w.ok || !o.ok) return false;
+  const parsed = w.value;
+  const op = o.value;
   if (parsed.name !== op.name) return false;
   if (parsed.tag === undefined && parsed.digest === undefined) return true;
   return canonicalRef(parsed) === canonicalRef(op);

@@ -16,7 +16,7 @@ describe('splitCsv', () => {
     ['"say ""hi""",x', ['say "hi"', 'x']],
     ['a,', ['a', '']],
   ])('%s', (input, fields) => {
-    expect(splitCsv(input)).toEqual(fields);
+    expect(splitCsv(input)).toEqual({ ok: true, value: fields });
   });
   it.each([
     ['', 'EOF'],
@@ -24,7 +24,7 @@ describe('splitCsv', () => {
     ['x,"ab', 'parse error on line 1, column 4: extraneous or missing " in quoted-field'],
     ['"ab"c', 'parse error on line 1, column 4: extraneous or missing " in quoted-field'],
   ])('%s fails', (input, error) => {
-    expect(splitCsv(input)).toBe(error);
+    expect(splitCsv(input)).toEqual({ ok: false, error });
   });
 });
 

@@ -70,13 +70,13 @@ export class LowerContext {
 
   imageName(ref: string): string {
     const parsed = parseImageRef(ref);
-    return 'error' in parsed ? ref : canonicalRef(parsed);
+    return parsed.ok ? canonicalRef(parsed.value) : ref;
   }
 
   imageSource(ref: string, platform: string, meta: OpMeta): string {
     const parsed = parseImageRef(ref);
-    const identity = 'error' in parsed ? ref : canonicalRef(parsed);
-    const shown = 'error' in parsed ? ref : displayRef(parsed);
+    const identity = parsed.ok ? canonicalRef(parsed.value) : ref;
+    const shown = parsed.ok ? displayRef(parsed.value) : ref;
     const platformDetail = platform !== this.targetPlatform ? { platform } : {};
     return this.table.add('source', { image: identity, platform }, [], {
       ...meta,
