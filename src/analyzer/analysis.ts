@@ -65,7 +65,7 @@ function crashed(source: string, starts: number[], error: unknown): Analysis {
     lineStarts: starts,
     tree,
     model: { globalArgs: [], stages: [], diagnostics: [] },
-    build: { target: -1, stages: [], globalArgs: {}, diagnostics: [] },
+    build: { target: -1, stages: [], globalArgs: {}, froms: [], diagnostics: [] },
     graph: { ops: [], stages: [], diagnostics: [] },
     findings: [buildError(message, { start: 0, end: 0 })],
   };

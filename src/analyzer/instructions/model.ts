@@ -287,6 +287,27 @@ export interface EvaluatedStage {
   readonly fromUnmatched?: readonly string[];
 }
 
+/** One word as evaluation expanded it: the value (as written on error) and the names it read. */
+export interface ExpandedWord {
+  readonly value: string;
+  /** Names that were set. */
+  readonly matched: readonly string[];
+  /** Names that were unset, in first-use order. */
+  readonly unmatched: readonly string[];
+  readonly error?: string;
+}
+
+/** A FROM line of any stage, reachable or not, expanded against the global scope. */
+export interface FromExpansion {
+  readonly image: ExpandedWord;
+  readonly platform?: ExpandedWord;
+  /**
+   * The base name expanded with the global ARGs' defaults only (build args ignored, the
+   * built-ins keep theirs), as BuildKit validates base images for InvalidDefaultArgInFrom.
+   */
+  readonly imageWithDefaults: ExpandedWord;
+}
+
 export interface EvaluatedBuild {
   /** Index of the target stage. */
   readonly target: number;
@@ -294,6 +315,8 @@ export interface EvaluatedBuild {
   readonly stages: readonly EvaluatedStage[];
   /** Values of the global ARGs and built-in platform args after build-arg overrides. */
   readonly globalArgs: Readonly<Record<string, string>>;
+  /** Every stage's FROM line, by stage index. */
+  readonly froms: readonly FromExpansion[];
   /** Errors BuildKit raises while evaluating (unknown target, bad stage reference, …). */
   readonly diagnostics: readonly Diagnostic[];
 }

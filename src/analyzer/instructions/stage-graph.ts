@@ -7,7 +7,7 @@ import type { Span } from '../core/span.ts';
 // Image reference syntax is graph/'s (one definition of the grammar); it is a pure function.
 import { parseImageRef } from '../core/image-ref.ts';
 import { goQuote } from '../core/go-strings.ts';
-import { expandWord, type Env } from '../shell/expand.ts';
+import { expandWord, type Env, type ExpandResult } from '../shell/expand.ts';
 import type { Command, Stage } from './model.ts';
 import { rawMountFrom } from './mounts.ts';
 import { checkPlatform } from './platform.ts';
@@ -33,6 +33,8 @@ export interface StageInfo {
   readonly baseName: string;
   readonly platform?: string;
   readonly fromUnmatched: readonly string[];
+  /** The FROM words as expanded against the global scope. */
+  readonly fromWords: { readonly image: ExpandResult; readonly platform?: ExpandResult };
   /** Index of the base stage when FROM names an earlier stage. */
   readonly baseStage?: number;
   /** The stage's commands, its base stage's ONBUILD triggers first once added. */
@@ -69,8 +71,9 @@ export class StageGraph {
       }
       const baseName = name.error === undefined ? name.value : from.image.value;
       let platform: string | undefined;
+      let p: ExpandResult | undefined;
       if (from.platform !== undefined) {
-        const p = expandWord(from.platform.value, globals, this.escape);
+        p = expandWord(from.platform.value, globals, this.escape);
         for (const u of p.unmatched) if (!unmatched.includes(u)) unmatched.push(u);
         if (p.error !== undefined) this.report(`failed to process arguments for platform : ${p.error}`, at);
         else if (p.value === '') {
@@ -94,6 +97,7 @@ export class StageGraph {
         baseName,
         ...(platform !== undefined ? { platform } : {}),
         fromUnmatched: unmatched,
+        fromWords: { image: name, ...(p !== undefined ? { platform: p } : {}) },
         ...(baseStage !== undefined ? { baseStage } : {}),
         commands: stage.commands.map((command) => ({ command, onbuild: false })),
         refs: new Map(),

@@ -196,7 +196,7 @@ export function stage(index: number, base: string | number, name?: string): Stag
 }
 
 export function buildOf(stages: StageBuilder[], target = stages[stages.length - 1].index): EvaluatedBuild {
-  return { target, stages: stages.map((s) => s.toStage()), globalArgs: {}, diagnostics: [] };
+  return { target, stages: stages.map((s) => s.toStage()), globalArgs: {}, froms: [], diagnostics: [] };
 }
 
 export function modelOf(count: number) {
