@@ -105,7 +105,6 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
       displayName,
       baseName: info.baseName,
       ...(info.platform !== undefined ? { platform: info.platform } : {}),
-      fromUnmatched: info.fromUnmatched,
     });
   }
   const froms = graph.infos.map((info) => ({

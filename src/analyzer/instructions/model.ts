@@ -283,8 +283,6 @@ export interface EvaluatedStage {
   readonly baseName?: string;
   /** The expanded `--platform`, when given. */
   readonly platform?: string;
-  /** Unset variables in the FROM base name and `--platform` (feeds UndefinedArgInFrom). */
-  readonly fromUnmatched?: readonly string[];
 }
 
 /** One word as evaluation expanded it: the value (as written on error) and the names it read. */

@@ -32,7 +32,6 @@ export interface StageInfo {
   /** FROM base after expansion (as written when expansion failed). */
   readonly baseName: string;
   readonly platform?: string;
-  readonly fromUnmatched: readonly string[];
   /** The FROM words as expanded against the global scope. */
   readonly fromWords: { readonly image: ExpandResult; readonly platform?: ExpandResult };
   /** Index of the base stage when FROM names an earlier stage. */
@@ -64,7 +63,6 @@ export class StageGraph {
       const from = stage.from;
       const at = from.node.span;
       const name = expandWord(from.image.value, globals, this.escape);
-      const unmatched = [...name.unmatched];
       if (!from.invalid) {
         if (name.error !== undefined) this.report(name.error, at);
         else if (name.value === '') this.report(`base name (${from.image.value}) should not be blank`, at);
@@ -74,7 +72,6 @@ export class StageGraph {
       let p: ExpandResult | undefined;
       if (from.platform !== undefined) {
         p = expandWord(from.platform.value, globals, this.escape);
-        for (const u of p.unmatched) if (!unmatched.includes(u)) unmatched.push(u);
         if (p.error !== undefined) this.report(`failed to process arguments for platform : ${p.error}`, at);
         else if (p.value === '') {
           const message = `empty platform value from expression ${from.platform.value}`;
@@ -96,7 +93,6 @@ export class StageGraph {
         name: stage.name ?? `stage-${stage.index}`,
         baseName,
         ...(platform !== undefined ? { platform } : {}),
-        fromUnmatched: unmatched,
         fromWords: { image: name, ...(p !== undefined ? { platform: p } : {}) },
         ...(baseStage !== undefined ? { baseStage } : {}),
         commands: stage.commands.map((command) => ({ command, onbuild: false })),

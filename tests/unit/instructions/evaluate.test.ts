@@ -53,7 +53,8 @@ describe('global scope', () => {
   it('expands FROM against the global scope only and records unset names', () => {
     const b = run('ARG TAG=3.20\nFROM alpine:${TAG}-$NOPE');
     expect(b.stages[0].baseName).toBe('alpine:3.20-');
-    expect(b.stages[0].fromUnmatched).toEqual(['NOPE']);
+    expect(b.froms[0].image).toMatchObject({ value: 'alpine:3.20-', matched: ['TAG'], unmatched: ['NOPE'] });
+    expect(b.froms[0].platform).toBeUndefined();
   });
 
   it('expands --platform', () => {

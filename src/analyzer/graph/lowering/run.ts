@@ -61,13 +61,10 @@ export function lowerRun(ctx: LowerContext, stage: EvaluatedStage, steps: Steps,
   const security = run.security ?? 'sandbox';
   const cwd = workdir;
   const user = c.state.user ?? '';
+  // What the op runs: the same fields in its definition and in its details (same order, for the digest).
+  const command = { args, env, cwd, user, network, security };
   const definition = {
-    args,
-    env,
-    cwd,
-    user,
-    network,
-    security,
+    ...command,
     platform: state.platform,
     root: rootIndex,
     mounts: mountDefs,
@@ -78,12 +75,7 @@ export function lowerRun(ctx: LowerContext, stage: EvaluatedStage, steps: Steps,
   const fs = ctx.table.add('exec', definition, inputs, {
     ...ctx.commandMeta(stage, c, name, 'run'),
     details: {
-      args,
-      env,
-      cwd,
-      user,
-      network,
-      security,
+      ...command,
       mounts: [...mounts.map((m) => m.spec), ...shownMounts],
       ...(state.fs !== undefined ? { root: state.fs } : {}),
       ...(state.platform !== ctx.targetPlatform ? { platform: state.platform } : {}),
