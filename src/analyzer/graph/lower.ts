@@ -25,7 +25,7 @@ export function lower(build: EvaluatedBuild, options: BuildOptions, model: Docke
 }
 
 function lowerBuild(ctx: LowerContext): BuildGraph {
-  const stages = ctx.build.stages ?? [];
+  const stages = ctx.build.stages;
   const single = isSingleDispatchState(ctx, stages);
   for (const stage of stages) {
     try {

@@ -45,17 +45,17 @@ export class LowerContext {
     this.build = build;
     this.model = model;
     this.mergeOp = options.mergeOp !== false;
-    this.epoch = options.buildArgs?.SOURCE_DATE_EPOCH ?? build.globalArgs?.SOURCE_DATE_EPOCH;
-    for (const s of build.stages ?? []) {
+    this.epoch = options.buildArgs?.SOURCE_DATE_EPOCH ?? build.globalArgs.SOURCE_DATE_EPOCH;
+    for (const s of build.stages) {
       this.byIndex.set(s.stage.index, s);
       if (s.stage.name) this.byName.set(s.stage.name, s);
     }
-    this.targetPlatform = normalizePlatform(build.globalArgs?.TARGETPLATFORM ?? DEFAULT_PLATFORM, DEFAULT_PLATFORM);
+    this.targetPlatform = normalizePlatform(build.globalArgs.TARGETPLATFORM ?? DEFAULT_PLATFORM, DEFAULT_PLATFORM);
   }
 
   fail(message: string, c: EvaluatedCommand): never {
     // Evaluation may already have reported the same dispatch error; say it once.
-    if (!(this.build.diagnostics ?? []).some((d) => d.message === message)) this.diagnostics.push(buildError(message, c.command.node.span));
+    if (!this.build.diagnostics.some((d) => d.message === message)) this.diagnostics.push(buildError(message, c.command.node.span));
     throw new LowerError(message);
   }
 

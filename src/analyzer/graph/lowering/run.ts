@@ -55,7 +55,7 @@ export function lowerRun(ctx: LowerContext, stage: EvaluatedStage, steps: Steps,
   const rootIndex = indexOf(state.fs);
   const mountDefs = mounts.map((m) => ({ ...m.def, input: indexOf(m.input) }));
 
-  const env = [...(c.state.env ?? [])];
+  const env = [...c.state.env];
   if (sshes.length > 0 && !env.some((e) => e.startsWith('SSH_AUTH_SOCK='))) env.push(`SSH_AUTH_SOCK=${sshes[0].target as string}`);
   const network = run.network ?? 'default';
   const security = run.security ?? 'sandbox';
