@@ -74,7 +74,7 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
   // Step texts read the environment before the command changes it.
   const text = (env: Env = state.env, heredocBody?: string) => stepText(command, env, ctx.escape, heredocBody);
   let step = '';
-  let expanded: Expanded = { kind: 'from' };
+  let expanded: Expanded;
   switch (command.kind) {
     case 'copy':
     case 'add':
