@@ -3,7 +3,7 @@
  * the cache simulation, change strings and rule slugs.
  */
 import type { Analysis, AnalyzeOptions } from '../analyzer/index.ts';
-import { firstBuildError } from '../analyzer/graph/first-error.ts';
+import { firstBuildError } from '../analyzer/index.ts';
 import { renderMermaid } from '../analyzer/render/mermaid.ts';
 import { ruleSlug } from '../analyzer/rules/define-rule.ts';
 import { ruleInfo } from '../analyzer/rules/docs.ts';

@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { analyze } from '../../src/analyzer/index.ts';
-import { firstBuildError } from '../../src/analyzer/graph/first-error.ts';
+import { firstBuildError } from '../../src/analyzer/analysis.ts';
 import { renderShape } from '../../src/analyzer/render/shape.ts';
 import { caseDirs, readIf, type CaseResult } from './shared.ts';
 

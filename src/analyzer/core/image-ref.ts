@@ -3,6 +3,8 @@
  * `alpine` → `docker.io/library/alpine`, tag `latest` implied when neither tag nor digest is written.
  */
 
+import { err, ok, type Result } from './result.ts';
+
 export interface ImageRef {
   /** `docker.io/library/alpine`, `ghcr.io/owner/app`. */
   readonly name: string;
@@ -17,23 +19,23 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const DOMAIN = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:.]+\](?::[0-9]+)?$/;
 
 /** Parses and normalises a reference; returns an error message (distribution's wording) when it is invalid. */
-export function parseImageRef(ref: string): ImageRef | { readonly error: string } {
+export function parseImageRef(ref: string): Result<ImageRef> {
   let rest = ref;
   let digest: string | undefined;
   const at = rest.indexOf('@');
   if (at !== -1) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) return { error: 'invalid reference format' };
+    if (!DIGEST.test(digest)) return err('invalid reference format');
   }
   let tag: string | undefined;
   const colon = rest.lastIndexOf(':');
   if (colon > rest.lastIndexOf('/')) {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) return { error: 'invalid reference format' };
+    if (!TAG.test(tag)) return err('invalid reference format');
   }
-  if (rest === '') return { error: 'invalid reference format' };
+  if (rest === '') return err('invalid reference format');
   let domain = 'docker.io';
   let path = rest;
   const slash = rest.indexOf('/');
@@ -42,7 +44,7 @@ export function parseImageRef(ref: string): ImageRef | { readonly error: string 
     if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
       domain = first;
       path = rest.slice(slash + 1);
-      if (!DOMAIN.test(domain)) return { error: 'invalid reference format' };
+      if (!DOMAIN.test(domain)) return err('invalid reference format');
     }
   }
   if (domain === 'index.docker.io') domain = 'docker.io';
@@ -50,14 +52,14 @@ export function parseImageRef(ref: string): ImageRef | { readonly error: string 
   for (const component of path.split('/')) {
     if (!COMPONENT.test(component)) {
       if (component.toLowerCase() !== component && COMPONENT.test(component.toLowerCase())) {
-        return { error: `invalid reference format: repository name (${path}) must be lowercase` };
+        return err(`invalid reference format: repository name (${path}) must be lowercase`);
       }
-      return { error: 'invalid reference format' };
+      return err('invalid reference format');
     }
   }
   const name = `${domain}/${path}`;
-  if (name.length > 255) return { error: 'invalid reference format: repository name must not be more than 255 characters' };
-  return { name, tag, digest };
+  if (name.length > 255) return err('invalid reference format: repository name must not be more than 255 characters');
+  return ok({ name, tag, digest });
 }
 
 /** The identity BuildKit pins (`TagNameOnly`): the tag `latest` is implied when no tag or digest is given. */

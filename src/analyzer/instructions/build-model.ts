@@ -2,7 +2,7 @@ import type { Diagnostic } from '../core/diagnostic.ts';
 import { buildError } from '../core/diagnostic.ts';
 import type { InstructionNode, SyntaxTree } from '../parse/tree.ts';
 import { convertArg } from './commands/arg.ts';
-import type { Converted, Converter } from './commands/common.ts';
+import { fail, type Converted, type Converter } from './commands/common.ts';
 import { convertAdd, convertCopy } from './commands/copy.ts';
 import { convertFrom } from './commands/from.ts';
 import { convertEnv, convertLabel } from './commands/key-value.ts';
@@ -49,7 +49,7 @@ export function convertInstruction(node: InstructionNode): Converted {
   const command = node.command.toLowerCase();
   const converter = Object.hasOwn(CONVERTERS, command) ? CONVERTERS[command] : undefined;
   if (converter === undefined) {
-    return { error: withSuggestion(`unknown instruction: ${node.keyword}`, node.keyword, KEYWORDS, false) };
+    return fail(withSuggestion(`unknown instruction: ${node.keyword}`, node.keyword, KEYWORDS, false));
   }
   return converter(node);
 }
@@ -65,10 +65,10 @@ export function buildModel(tree: SyntaxTree): DockerfileModel {
   const stages: { index: number; name?: string; from: FromCommand; commands: Command[]; start: number; end: number }[] = [];
   for (const node of tree.instructions) {
     const converted = convertInstruction(node);
-    if (converted.error !== undefined) {
-      diagnostics.push(buildError(`dockerfile parse error on line ${node.startLine}: ${converted.error}`, node.span));
+    if (!converted.ok) {
+      diagnostics.push(buildError(`dockerfile parse error on line ${node.startLine}: ${converted.error.message}`, node.span));
     }
-    const command = converted.command;
+    const command = converted.ok ? converted.value : converted.error.partial;
     if (command === undefined) continue;
     if (command.kind === 'from') {
       stages.push({

@@ -5,9 +5,10 @@
  */
 import type { Span } from '../core/span.ts';
 import { chompHeredoc, heredocWord } from './commands/heredoc-word.ts';
-import { expandHeredoc, expandWord, expandWords, goQuote, type Env, type ExpandResult } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
+import { expandHeredoc, expandWord, expandWords, type Env, type ExpandResult } from '../shell/expand.ts';
 import { parsePort } from './expose.ts';
-import type { ArgCommand, Command, CopyCommand, CopyOrigin, EvaluatedCommand, Mount, RunCommand } from './model.ts';
+import type { ArgCommand, Command, CopyCommand, CopyOrigin, EvaluatedCommand, Expanded, ExpandedCopy, Mount, RunCommand } from './model.ts';
 import { parseMount } from './mounts.ts';
 import { join as joinPath, resolveWorkdir } from '../core/paths.ts';
 import { checkSignal, NON_ENV_ARGS, setEnv, snapshot, type DispatchState } from './state.ts';
@@ -28,7 +29,6 @@ export interface CommandContext {
   readonly isDispatched: (stage: number) => boolean;
 }
 
-type Expanded = Record<string, string | readonly string[]>;
 
 /** Expansions of one command: unset names and the first error (BuildKit stops there). */
 class Expansion {
@@ -74,8 +74,7 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
   // Step texts read the environment before the command changes it.
   const text = (env: Env = state.env, heredocBody?: string) => stepText(command, env, ctx.escape, heredocBody);
   let step = '';
-  let expanded: Expanded = {};
-  let mounts: Mount[] | undefined;
+  let expanded: Expanded;
   switch (command.kind) {
     case 'copy':
     case 'add':
@@ -84,8 +83,7 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
       break;
     case 'run': {
       const run = expandRun(state, command, x, ctx);
-      expanded = { mounts: run.list };
-      mounts = run.mounts;
+      expanded = { kind: 'run', mountTexts: run.list, mounts: run.mounts };
       step = text(run.stepEnv, run.heredocBody);
       break;
     }
@@ -93,7 +91,7 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
       const path = x.word(command.args[0]?.value ?? '');
       step = text();
       const workdir = resolveWorkdir(state.workdir, path);
-      expanded = { path, workdir };
+      expanded = { kind: 'workdir', path, workdir };
       state.workdir = workdir;
       state.configWorkdir = workdir;
       state.workdirSet = true;
@@ -101,19 +99,19 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
     }
     case 'user':
       state.user = x.word(command.args[0]?.value ?? '');
-      expanded = { user: state.user };
+      expanded = { kind: 'user', user: state.user };
       break;
     case 'volume': {
       const volumes = command.args.map((a) => x.word(a.value.trim()));
       if (volumes.some((v) => v === '')) x.fail('VOLUME specified can not be an empty string');
-      expanded = { volumes };
+      expanded = { kind: 'volume', volumes };
       break;
     }
     case 'stopsignal': {
       const signal = x.word(command.args[0]?.value ?? '');
       const bad = checkSignal(signal);
       if (bad !== undefined) x.fail(bad);
-      expanded = { signal };
+      expanded = { kind: 'stopsignal', signal };
       break;
     }
     case 'expose': {
@@ -122,10 +120,10 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
       const exposed: string[] = [];
       for (const port of ports) {
         const spec = parsePort(port);
-        if (typeof spec === 'string') x.fail(spec);
-        else exposed.push(...spec.ports);
+        if (!spec.ok) x.fail(spec.error);
+        else exposed.push(...spec.value.ports);
       }
-      expanded = { ports, exposed };
+      expanded = { kind: 'expose', ports, exposed };
       break;
     }
     case 'env':
@@ -137,17 +135,19 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
         keys.push(x.word(pair.key.value));
         values.push(x.word(pair.value.value));
       }
-      expanded = { keys, values };
+      expanded = { kind: command.kind, keys, values };
       if (command.kind === 'env') keys.forEach((k, i) => setEnv(state, k, values[i]));
       break;
     }
     case 'arg':
-      expanded = { args: dispatchArg(state, command, x, ctx) };
+      expanded = { kind: 'arg', args: dispatchArg(state, command, x, ctx) };
       break;
     case 'shell':
       state.shell = command.args.map((a) => a.value);
+      expanded = { kind: 'shell' };
       break;
     default:
+      expanded = { kind: command.kind };
       break;
   }
   // Names declared by ARG (BuildKit's d.buildArgs) are exempt; ARG already filtered each
@@ -161,7 +161,6 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
     onbuild: ctx.onbuild,
     expanded,
     ...(ctx.origin !== undefined ? { origin: ctx.origin } : {}),
-    ...(mounts !== undefined ? { mounts } : {}),
     ...(ctx.mountStages !== undefined ? { mountStages: ctx.mountStages } : {}),
     stepText: step !== '' ? step : text(),
     unmatched,
@@ -169,15 +168,14 @@ export function dispatchCommand(state: DispatchState, command: Command, ctx: Com
 }
 
 /** COPY/ADD: flags, then sources and destination, then heredoc bodies (BuildKit's order). */
-function expandCopy(command: CopyCommand, x: Expansion): Expanded {
-  const expanded: Expanded = {};
-  if (command.chown !== undefined) expanded.chown = x.word(command.chown.value);
-  if (command.chmod !== undefined) expanded.chmod = x.word(command.chmod.value);
-  if (command.kind === 'add' && command.checksum !== undefined) expanded.checksum = x.word(command.checksum.value);
+function expandCopy(command: CopyCommand, x: Expansion): ExpandedCopy {
+  const chown = command.chown !== undefined ? x.word(command.chown.value) : undefined;
+  const chmod = command.chmod !== undefined ? x.word(command.chmod.value) : undefined;
+  const checksum = command.kind === 'add' && command.checksum !== undefined ? x.word(command.checksum.value) : undefined;
   const docs = new Map(command.heredocs.map((h) => [h.name, h]));
   const heredocs = command.sources.map((s) => heredocWord(s.value));
-  expanded.sources = command.sources.map((s, i) => (heredocs[i] !== undefined ? s.value : x.word(s.value)));
-  expanded.dest = x.word(command.dest.value);
+  const sources = command.sources.map((s, i) => (heredocs[i] !== undefined ? s.value : x.word(s.value)));
+  const dest = x.word(command.dest.value);
   const bodies: string[] = [];
   for (const doc of heredocs) {
     if (doc === undefined) continue;
@@ -185,8 +183,15 @@ function expandCopy(command: CopyCommand, x: Expansion): Expanded {
     if (doc.chomp) body = chompHeredoc(body);
     bodies.push(doc.expand ? x.take(expandHeredoc(body, x.env), body) : body);
   }
-  if (bodies.length > 0) expanded.heredocs = bodies;
-  return expanded;
+  return {
+    kind: command.kind,
+    ...(chown !== undefined ? { chown } : {}),
+    ...(chmod !== undefined ? { chmod } : {}),
+    ...(checksum !== undefined ? { checksum } : {}),
+    sources,
+    dest,
+    ...(bodies.length > 0 ? { heredocs: bodies } : {}),
+  };
 }
 
 /** RUN: only `--mount` values are expanded; then the mount checks of BuildKit's dispatch. */

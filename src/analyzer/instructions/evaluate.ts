@@ -15,8 +15,9 @@ import type { Diagnostic } from '../core/diagnostic.ts';
 import { buildError } from '../core/diagnostic.ts';
 import type { Span } from '../core/span.ts';
 import { dispatchCommand } from './dispatch.ts';
-import { goQuote } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
 import { addGlobalArgs, builtinArgs } from './global-scope.ts';
+import { expandWord } from '../shell/expand.ts';
 import type {
   BuildOptions,
   Command,
@@ -39,12 +40,16 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
   const stages = model.stages;
   if (stages.length === 0) {
     if (model.globalArgs.length > 0) report('dockerfile contains no stages to build', model.globalArgs[0].node.span);
-    return { target: -1, stages: [], globalArgs: {}, diagnostics };
+    return { target: -1, stages: [], globalArgs: {}, froms: [], diagnostics };
   }
 
   const requested = options.target ?? '';
-  const globals = builtinArgs(requested !== '' ? requested : (stages[stages.length - 1].name ?? ''), buildArgs);
+  const targetName = requested !== '' ? requested : (stages[stages.length - 1].name ?? '');
+  const globals = builtinArgs(targetName, buildArgs);
   addGlobalArgs(globals, model.globalArgs, buildArgs, escape, report);
+  // The defaults-only view; its errors are the full scope's to report.
+  const defaults = builtinArgs(targetName, buildArgs);
+  addGlobalArgs(defaults, model.globalArgs, {}, escape, () => {});
 
   const graph = new StageGraph(escape, report);
   graph.declare(stages, globals);
@@ -100,10 +105,13 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
       displayName,
       baseName: info.baseName,
       ...(info.platform !== undefined ? { platform: info.platform } : {}),
-      fromUnmatched: info.fromUnmatched,
     });
   }
-  return { target, stages: evaluated, globalArgs: Object.fromEntries(globals), diagnostics };
+  const froms = graph.infos.map((info) => ({
+    ...info.fromWords,
+    imageWithDefaults: expandWord(info.stage.from.image.value, defaults, escape),
+  }));
+  return { target, stages: evaluated, globalArgs: Object.fromEntries(globals), froms, diagnostics };
 }
 
 function stageBase(info: StageInfo, fromStage: boolean): StageBase {

@@ -2,7 +2,17 @@
  * EXPOSE port specs as BuildKit reads them (`convert_expose.go`): `[ip:][hostPort:]port[-end][/proto]`
  * becomes one `port/proto` per port, proto lower-cased (default tcp).
  */
-import { goQuote } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
+import { err, ok, type Result } from '../core/result.ts';
+
+/** A port spec split into its fields, unchecked; the protocol as written (empty when omitted). */
+export interface PortParts {
+  readonly raw: string;
+  readonly ip: string;
+  readonly hostPort: string;
+  readonly containerPort: string;
+  readonly proto: string;
+}
 
 export interface PortSpec {
   readonly raw: string;
@@ -14,38 +24,50 @@ export interface PortSpec {
   readonly ports: readonly string[];
 }
 
-/** Parses one port spec; a string is BuildKit's error text. */
-export function parsePort(raw: string): PortSpec | string {
+/** `[ip:][hostPort:]port[/proto]` split at its colons and slash (`nat.SplitProtoPort` and friends). */
+export function splitPort(raw: string): PortParts {
   const parts = raw.split(':');
   const n = parts.length;
   const ip = n <= 2 ? '' : parts.slice(0, n - 2).join(':');
   const hostPort = n === 1 ? '' : parts[n - 2];
   const slash = parts[n - 1].indexOf('/');
   const containerPort = slash < 0 ? parts[n - 1] : parts[n - 1].slice(0, slash);
-  let proto = slash < 0 ? '' : parts[n - 1].slice(slash + 1);
-  if (containerPort === '') return `invalid port: ${goQuote(raw)}: no port specified`;
-  const lower = proto.toLowerCase();
-  if (lower === '') proto = 'tcp';
-  else if (!['tcp', 'udp', 'sctp'].includes(lower)) return `invalid port: ${goQuote(raw)}: invalid proto: ${proto}`;
+  const proto = slash < 0 ? '' : parts[n - 1].slice(slash + 1);
+  return { raw, ip, hostPort, containerPort, proto };
+}
+
+/** The protocols BuildKit accepts, in any case; empty means tcp. */
+export function knownProto(proto: string): boolean {
+  return ['', 'tcp', 'udp', 'sctp'].includes(proto.toLowerCase());
+}
+
+/** Parses one port spec; the error is BuildKit's text. */
+export function parsePort(raw: string): Result<PortSpec> {
+  const split = splitPort(raw);
+  const { ip, hostPort, containerPort } = split;
+  let proto = split.proto;
+  if (containerPort === '') return err(`invalid port: ${goQuote(raw)}: no port specified`);
+  if (!knownProto(proto)) return err(`invalid port: ${goQuote(raw)}: invalid proto: ${proto}`);
+  if (proto === '') proto = 'tcp';
   let address = ip;
   if (address.startsWith('[')) {
     const close = address.indexOf(']');
-    if (close !== address.length - 1) return `invalid IP address ${ip}: address ${ip}: missing port in address`;
+    if (close !== address.length - 1) return err(`invalid IP address ${ip}: address ${ip}: missing port in address`);
     address = address.slice(1, -1);
   }
-  if (address !== '' && !isIP(address)) return `invalid IP address: ${address}`;
+  if (address !== '' && !isIP(address)) return err(`invalid IP address: ${address}`);
   const range = portRange(containerPort);
-  if (range === undefined) return `invalid containerPort: ${containerPort}`;
+  if (range === undefined) return err(`invalid containerPort: ${containerPort}`);
   if (hostPort !== '') {
     const host = portRange(hostPort);
-    if (host === undefined) return `invalid hostPort: ${hostPort}`;
+    if (host === undefined) return err(`invalid hostPort: ${hostPort}`);
     if (range[1] - range[0] !== host[1] - host[0] && range[1] !== range[0]) {
-      return `invalid ranges specified for container and host Ports: ${containerPort} and ${hostPort}`;
+      return err(`invalid ranges specified for container and host Ports: ${containerPort} and ${hostPort}`);
     }
   }
   const ports: string[] = [];
   for (let p = range[0]; p <= range[1]; p++) ports.push(`${p}/${proto.toLowerCase()}`);
-  return { raw, ip, hostPort, proto, ports };
+  return ok({ raw, ip, hostPort, proto, ports });
 }
 
 function portRange(text: string): [number, number] | undefined {

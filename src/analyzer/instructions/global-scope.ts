@@ -3,7 +3,7 @@
  * the first FROM, in order, with `--build-arg` overrides. It is what FROM lines expand against.
  */
 import type { Span } from '../core/span.ts';
-import { expandWord } from './expand.ts';
+import { expandWord } from '../shell/expand.ts';
 import type { ArgCommand } from './model.ts';
 
 /** The platform the analyzer models, for both build and target (no registry, no emulation). */

@@ -198,6 +198,45 @@ export type CopyOrigin =
   | { readonly kind: 'stage'; readonly index: number }
   | { readonly kind: 'image'; readonly ref: string };
 
+/** COPY/ADD: the flags only when given; heredoc sources appear in `sources` as written. */
+export interface ExpandedCopy {
+  readonly kind: 'copy' | 'add';
+  /** One entry per source word, in order; heredoc words as written. */
+  readonly sources: readonly string[];
+  readonly dest: string;
+  readonly chown?: string;
+  readonly chmod?: string;
+  /** ADD only. */
+  readonly checksum?: string;
+  /** One body per heredoc source, in source order, chomped for `<<-`, expanded unless the delimiter was quoted. */
+  readonly heredocs?: readonly string[];
+}
+
+export interface ExpandedRun {
+  readonly kind: 'run';
+  /** One CSV string per `--mount`, every field value expanded. */
+  readonly mountTexts: readonly string[];
+  /** Each `--mount`, interpreted (a mount that failed to parse is left out). */
+  readonly mounts: readonly Mount[];
+}
+
+export type Expanded =
+  | ExpandedCopy
+  | ExpandedRun
+  /** `path`: the expanded argument; `workdir`: the resolved absolute directory. */
+  | { readonly kind: 'workdir'; readonly path: string; readonly workdir: string }
+  | { readonly kind: 'user'; readonly user: string }
+  | { readonly kind: 'volume'; readonly volumes: readonly string[] }
+  | { readonly kind: 'stopsignal'; readonly signal: string }
+  /** `ports`: each argument expanded, then split; `exposed`: `80/tcp`, one per port of each range (the image config keys). */
+  | { readonly kind: 'expose'; readonly ports: readonly string[]; readonly exposed: readonly string[] }
+  /** Parallel arrays, one entry per pair. */
+  | { readonly kind: 'env' | 'label'; readonly keys: readonly string[]; readonly values: readonly string[] }
+  /** `NAME=value` for a declaration that got a value, `NAME` otherwise. */
+  | { readonly kind: 'arg'; readonly args: readonly string[] }
+  /** Instructions that expand nothing here. */
+  | { readonly kind: 'from' | 'cmd' | 'entrypoint' | 'shell' | 'maintainer' | 'healthcheck' | 'onbuild' };
+
 export interface EvaluatedCommand {
   readonly command: Command;
   /** The state before this command ran. */
@@ -205,27 +244,13 @@ export interface EvaluatedCommand {
   /** True when the command came from an ONBUILD trigger of the base stage. */
   readonly onbuild: boolean;
   /**
-   * Expanded values, keyed by what they are; present only for what BuildKit expands for that
-   * instruction. When an expansion fails the raw text is kept and the error is in `diagnostics`.
-   *   COPY/ADD   `sources` (one entry per source word, in order; heredoc words as written),
-   *              `dest`, `chown`, `chmod`, ADD `checksum` (these three only when the flag is given),
-   *              `heredocs` (one body per heredoc source, in source order, chomped for `<<-`,
-   *              expanded unless the delimiter was quoted)
-   *   WORKDIR    `path` (the expanded argument), `workdir` (the resolved absolute directory)
-   *   USER       `user`
-   *   VOLUME     `volumes`
-   *   STOPSIGNAL `signal`
-   *   EXPOSE     `ports` (each argument expanded, then split into words), `exposed` (`80/tcp`,
-   *              one per port of each range; BuildKit's image config keys)
-   *   ENV/LABEL  `keys`, `values` (parallel arrays, one entry per pair)
-   *   ARG        `args`: `NAME=value` for a declaration that got a value, `NAME` otherwise
-   *   RUN        `mounts`: one CSV string per `--mount`, every field value expanded
+   * What evaluation computed for the command, by keyword: only what BuildKit expands for
+   * that instruction. When an expansion fails the raw text is kept and the error is in
+   * `diagnostics`.
    */
-  readonly expanded: Readonly<Record<string, string | readonly string[]>>;
+  readonly expanded: Expanded;
   /** For COPY/ADD: where `--from` points. */
   readonly origin?: CopyOrigin;
-  /** For RUN: each `--mount`, interpreted (absent for a mount that failed to parse). */
-  readonly mounts?: readonly Mount[];
   /** For RUN: the stage each `--mount from=` names, by mount position (absent: context or image). */
   readonly mountStages?: readonly (number | undefined)[];
   /**
@@ -258,8 +283,27 @@ export interface EvaluatedStage {
   readonly baseName?: string;
   /** The expanded `--platform`, when given. */
   readonly platform?: string;
-  /** Unset variables in the FROM base name and `--platform` (feeds UndefinedArgInFrom). */
-  readonly fromUnmatched?: readonly string[];
+}
+
+/** One word as evaluation expanded it: the value (as written on error) and the names it read. */
+export interface ExpandedWord {
+  readonly value: string;
+  /** Names that were set. */
+  readonly matched: readonly string[];
+  /** Names that were unset, in first-use order. */
+  readonly unmatched: readonly string[];
+  readonly error?: string;
+}
+
+/** A FROM line of any stage, reachable or not, expanded against the global scope. */
+export interface FromExpansion {
+  readonly image: ExpandedWord;
+  readonly platform?: ExpandedWord;
+  /**
+   * The base name expanded with the global ARGs' defaults only (build args ignored, the
+   * built-ins keep theirs), as BuildKit validates base images for InvalidDefaultArgInFrom.
+   */
+  readonly imageWithDefaults: ExpandedWord;
 }
 
 export interface EvaluatedBuild {
@@ -269,6 +313,8 @@ export interface EvaluatedBuild {
   readonly stages: readonly EvaluatedStage[];
   /** Values of the global ARGs and built-in platform args after build-arg overrides. */
   readonly globalArgs: Readonly<Record<string, string>>;
+  /** Every stage's FROM line, by stage index. */
+  readonly froms: readonly FromExpansion[];
   /** Errors BuildKit raises while evaluating (unknown target, bad stage reference, …). */
   readonly diagnostics: readonly Diagnostic[];
 }

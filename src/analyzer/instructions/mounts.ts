@@ -3,8 +3,9 @@
  * instruction is parsed only the CSV syntax and the `from` rule are checked; at evaluation every
  * value is expanded and interpreted in field order (`parseMount`).
  */
-import { goQuote } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
 import { withSuggestion } from '../core/suggest.ts';
+import { err, ok, type Result } from '../core/result.ts';
 
 export type MountType = 'bind' | 'cache' | 'tmpfs' | 'secret' | 'ssh';
 export type MountSharing = 'shared' | 'private' | 'locked';
@@ -41,10 +42,10 @@ const ALL_KEYS = [
  * Splits a value as Go's single-line CSV reader does (fields separated by `,`, `"…"` quoting
  * with `""` for a quote). Returns BuildKit's error text on failure.
  */
-export function splitCsv(line: string): string[] | string {
+export function splitCsv(line: string): Result<string[]> {
   if (line.endsWith('\r\n')) line = line.slice(0, -2);
   else if (line.endsWith('\n')) line = line.slice(0, -1);
-  if (line.length === 0) return 'EOF';
+  if (line.length === 0) return err('EOF');
   const fields: string[] = [];
   let i = 0;
   for (;;) {
@@ -54,7 +55,7 @@ export function splitCsv(line: string): string[] | string {
       const quote = field.indexOf('"');
       if (quote >= 0) return csvError(line, i + quote, 'bare " in non-quoted-field');
       fields.push(field);
-      if (comma < 0) return fields;
+      if (comma < 0) return ok(fields);
       i = comma + 1;
       continue;
     }
@@ -77,17 +78,17 @@ export function splitCsv(line: string): string[] | string {
       }
       if (i >= line.length) {
         fields.push(field);
-        return fields;
+        return ok(fields);
       }
       return csvError(line, i - 1, 'extraneous or missing " in quoted-field');
     }
   }
 }
 
-function csvError(line: string, index: number, what: string): string {
+function csvError(line: string, index: number, what: string): Result<string[]> {
   // Go reports 1-based byte columns.
   const column = utf8Length(line.slice(0, index)) + 1;
-  return `parse error on line 1, column ${column}: ${what}`;
+  return err(`parse error on line 1, column ${column}: ${what}`);
 }
 
 function utf8Length(s: string): number {
@@ -101,9 +102,9 @@ function utf8Length(s: string): number {
 
 /** Parse-time check of one `--mount` value; undefined when fine. */
 export function checkMountSyntax(value: string): string | undefined {
-  const fields = splitCsv(value);
-  if (typeof fields === 'string') return `failed to parse csv mounts: ${fields}`;
-  for (const field of fields) {
+  const split = splitCsv(value);
+  if (!split.ok) return `failed to parse csv mounts: ${split.error}`;
+  for (const field of split.value) {
     const eq = field.indexOf('=');
     if (eq < 0) continue;
     if (field.slice(0, eq).toLowerCase() !== 'from') continue;
@@ -118,8 +119,9 @@ export function checkMountSyntax(value: string): string | undefined {
 
 /** The raw `from=` value of a mount as the parse-time pass sees it (last one wins). */
 export function rawMountFrom(value: string): string {
-  const fields = splitCsv(value);
-  if (typeof fields === 'string') return '';
+  const split = splitCsv(value);
+  if (!split.ok) return '';
+  const fields = split.value;
   let from = '';
   for (const field of fields) {
     const eq = field.indexOf('=');
@@ -149,8 +151,9 @@ export function parseMount(
   const unmatched: string[] = [];
   const expandedFields: string[] = [];
   const fail = (error: string): MountResult => ({ error, unmatched, expanded: joinCsv(expandedFields) });
-  const fields = splitCsv(value);
-  if (typeof fields === 'string') return fail(`failed to parse csv mounts: ${fields}`);
+  const split = splitCsv(value);
+  if (!split.ok) return fail(`failed to parse csv mounts: ${split.error}`);
+  const fields = split.value;
   let type: MountType = 'bind';
   let from = '';
   let source = '';

@@ -6,7 +6,8 @@
 import type { Span } from '../core/span.ts';
 // Image reference syntax is graph/'s (one definition of the grammar); it is a pure function.
 import { parseImageRef } from '../core/image-ref.ts';
-import { expandWord, goQuote, type Env } from './expand.ts';
+import { goQuote } from '../core/go-strings.ts';
+import { expandWord, type Env, type ExpandResult } from '../shell/expand.ts';
 import type { Command, Stage } from './model.ts';
 import { rawMountFrom } from './mounts.ts';
 import { checkPlatform } from './platform.ts';
@@ -31,7 +32,8 @@ export interface StageInfo {
   /** FROM base after expansion (as written when expansion failed). */
   readonly baseName: string;
   readonly platform?: string;
-  readonly fromUnmatched: readonly string[];
+  /** The FROM words as expanded against the global scope. */
+  readonly fromWords: { readonly image: ExpandResult; readonly platform?: ExpandResult };
   /** Index of the base stage when FROM names an earlier stage. */
   readonly baseStage?: number;
   /** The stage's commands, its base stage's ONBUILD triggers first once added. */
@@ -61,16 +63,15 @@ export class StageGraph {
       const from = stage.from;
       const at = from.node.span;
       const name = expandWord(from.image.value, globals, this.escape);
-      const unmatched = [...name.unmatched];
       if (!from.invalid) {
         if (name.error !== undefined) this.report(name.error, at);
         else if (name.value === '') this.report(`base name (${from.image.value}) should not be blank`, at);
       }
       const baseName = name.error === undefined ? name.value : from.image.value;
       let platform: string | undefined;
+      let p: ExpandResult | undefined;
       if (from.platform !== undefined) {
-        const p = expandWord(from.platform.value, globals, this.escape);
-        for (const u of p.unmatched) if (!unmatched.includes(u)) unmatched.push(u);
+        p = expandWord(from.platform.value, globals, this.escape);
         if (p.error !== undefined) this.report(`failed to process arguments for platform : ${p.error}`, at);
         else if (p.value === '') {
           const message = `empty platform value from expression ${from.platform.value}`;
@@ -92,7 +93,7 @@ export class StageGraph {
         name: stage.name ?? `stage-${stage.index}`,
         baseName,
         ...(platform !== undefined ? { platform } : {}),
-        fromUnmatched: unmatched,
+        fromWords: { image: name, ...(p !== undefined ? { platform: p } : {}) },
         ...(baseStage !== undefined ? { baseStage } : {}),
         commands: stage.commands.map((command) => ({ command, onbuild: false })),
         refs: new Map(),
@@ -166,7 +167,7 @@ export class StageGraph {
   /** Every base or source that is not a stage must be a valid image reference, reachable or not. */
   private checkImageRef(ref: string, at: Span): void {
     const parsed = parseImageRef(ref);
-    if ('error' in parsed) this.report(`failed to parse stage name ${goQuote(ref)}: ${parsed.error}`, at);
+    if (!parsed.ok) this.report(`failed to parse stage name ${goQuote(ref)}: ${parsed.error}`, at);
   }
 
   /** The first stage (in file order) from which a reference cycle is found, as BuildKit walks. */

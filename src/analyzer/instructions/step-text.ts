@@ -2,7 +2,7 @@
  * Step names as BuildKit's progress output shows them after the `[stage i/N] ` prefix (§5.3).
  */
 import type { Command } from './model.ts';
-import { expandKnownOnly, expandWord, type Env } from './expand.ts';
+import { expandKnownOnly, expandWord, type Env } from '../shell/expand.ts';
 
 /** Upper-cases the text before the first space. */
 export function uppercaseCommand(text: string): string {

@@ -1,4 +1,4 @@
-import { lexWords } from './shell-words.ts';
+import { lexWords } from '../shell/words.ts';
 
 /** A heredoc marker found in an instruction line (`<<EOF`, `<<-"EOF"`, `3<<EOF`). */
 export interface HeredocMarker {
@@ -48,16 +48,16 @@ export function parseHeredocWord(word: string): Omit<HeredocMarker, 'start' | 'e
 
   // Lex the delimiter with and without quotes: if they differ, part of it was quoted.
   const plain = lexWords(rest, { rawQuotes: false, rawEscapes: false });
-  if ('error' in plain) return plain.error;
-  if (plain.words.length !== 1) return undefined;
+  if (!plain.ok) return plain.error;
+  if (plain.value.length !== 1) return undefined;
   const raw = lexWords(rest, { rawQuotes: true, rawEscapes: false });
-  if ('error' in raw) return raw.error;
-  if (raw.words.length !== plain.words.length) {
+  if (!raw.ok) return raw.error;
+  if (raw.value.length !== plain.value.length) {
     return `internal lexing of heredoc produced inconsistent results: ${rest}`;
   }
-  const name = plain.words[0].value;
+  const name = plain.value[0].value;
   const fd = digits === '' ? 0 : Math.min(Number(digits), UINT64_MAX);
-  return { name, expand: countQuotes(name) === countQuotes(raw.words[0].value), chomp, fileDescriptor: fd };
+  return { name, expand: countQuotes(name) === countQuotes(raw.value[0].value), chomp, fileDescriptor: fd };
 }
 
 /**
@@ -67,8 +67,8 @@ export function parseHeredocWord(word: string): Omit<HeredocMarker, 'start' | 'e
 export function findHeredocs(line: string): { markers: HeredocMarker[]; error?: string } {
   const markers: HeredocMarker[] = [];
   const lexed = lexWords(line, { rawQuotes: true, rawEscapes: true });
-  if ('error' in lexed) return { markers };
-  for (const word of lexed.words) {
+  if (!lexed.ok) return { markers };
+  for (const word of lexed.value) {
     const marker = parseHeredocWord(word.value);
     if (marker === undefined) continue;
     if (typeof marker === 'string') return { markers, error: marker };

@@ -62,6 +62,21 @@ export function parseWords(text: string, rest: Piece, escape: number): Piece[] {
   };
   let i = rest.start;
   let lastEnd = i;
+  /**
+   * Keeps an escape token and the character after it, whatever it is; a token at the very
+   * end of the text is dropped (then true).
+   */
+  const stepOverEscape = (): boolean => {
+    if (i + 1 >= to) {
+      flushRun(i);
+      i += 1;
+      return true;
+    }
+    i += 1;
+    i += unitWidth(codePointAt(text, i));
+    lastEnd = i;
+    return false;
+  };
   while (i < to) {
     const c = text.charCodeAt(i);
     const cp = c < 0x80 ? c : codePointAt(text, i);
@@ -87,16 +102,7 @@ export function parseWords(text: string, rest: Piece, escape: number): Piece[] {
         blankOK = true;
         inQuote = true;
       } else if (c === escape) {
-        if (i + 1 >= to) {
-          // An escape token at the end of the text is skipped.
-          flushRun(i);
-          i += 1;
-          continue;
-        }
-        // Keep the escape and the character after it, whatever it is.
-        i += 1;
-        i += unitWidth(codePointAt(text, i));
-        lastEnd = i;
+        stepOverEscape();
         continue;
       }
       i += w;
@@ -107,15 +113,7 @@ export function parseWords(text: string, rest: Piece, escape: number): Piece[] {
     if (runStart < 0) runStart = i;
     if (c === quote) inQuote = false;
     if (c === escape && quote !== 0x27) {
-      if (i + 1 >= to) {
-        flushRun(i);
-        inQuote = false;
-        i += 1;
-        continue;
-      }
-      i += 1;
-      i += unitWidth(codePointAt(text, i));
-      lastEnd = i;
+      if (stepOverEscape()) inQuote = false;
       continue;
     }
     i += w;
@@ -253,6 +251,3 @@ export function parseArguments(command: string, text: string, rest: Piece, escap
   const parser = Object.hasOwn(parsers, command) ? parsers[command] : ignore;
   return parser(text, rest, escape);
 }
-
-/** The instructions BuildKit knows (the keys of its dispatch table). */
-export const KNOWN_COMMANDS: ReadonlySet<string> = new Set(Object.keys(parsers));

@@ -4,7 +4,8 @@
  * (buildkit-model.md §1.2, §7; `linter/linter.go`).
  */
 import type { Span } from '../core/span.ts';
-import { goQuote } from './define-rule.ts';
+import { goQuote } from '../core/go-strings.ts';
+import { err, ok, type Result } from '../core/result.ts';
 
 export interface CheckConfig {
   readonly skipAll: boolean;
@@ -23,8 +24,6 @@ export const DEFAULT_CHECK_CONFIG: CheckConfig = {
   error: false,
 };
 
-export type ParsedCheck = { readonly ok: true; readonly config: CheckConfig } | { readonly ok: false; readonly error: string };
-
 /** Go's `strconv.ParseBool`. */
 function parseBool(text: string): boolean | undefined {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
@@ -37,9 +36,9 @@ function ruleList(value: string): string[] {
 }
 
 /** `skip=A,B;experimental=all;error=true`: at most three `;` parts, as `strings.SplitN(…, 3)`. */
-export function parseCheckOptions(text: string): ParsedCheck {
+export function parseCheckOptions(text: string): Result<CheckConfig> {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: true, config: DEFAULT_CHECK_CONFIG };
+  if (trimmed === '') return ok(DEFAULT_CHECK_CONFIG);
   const parts = splitN(trimmed, ';', 3);
   let skipAll = false;
   let experimentalAll = false;
@@ -48,7 +47,7 @@ export function parseCheckOptions(text: string): ParsedCheck {
   let experimental: string[] = [];
   for (const part of parts) {
     const eq = part.indexOf('=');
-    if (eq === -1) return { ok: false, error: `invalid check option ${goQuote(part)}` };
+    if (eq === -1) return err(`invalid check option ${goQuote(part)}`);
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (key === 'skip') {
@@ -60,17 +59,14 @@ export function parseCheckOptions(text: string): ParsedCheck {
     } else if (key === 'error') {
       const parsed = parseBool(value);
       if (parsed === undefined) {
-        return {
-          ok: false,
-          error: `failed to parse check option ${goQuote(part)}: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`,
-        };
+        return err(`failed to parse check option ${goQuote(part)}: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`);
       }
       error = parsed;
     } else {
-      return { ok: false, error: `invalid check option ${goQuote(key)}` };
+      return err(`invalid check option ${goQuote(key)}`);
     }
   }
-  return { ok: true, config: { skipAll, skip: new Set(skip), experimentalAll, experimental: new Set(experimental), error } };
+  return ok({ skipAll, skip: new Set(skip), experimentalAll, experimental: new Set(experimental), error });
 }
 
 function splitN(text: string, separator: string, n: number): string[] {
@@ -109,7 +105,7 @@ export function commentCheckConfig(comments: readonly string[]): CheckConfig | u
     const match = DIRECTIVE.exec(comment.replace(/^\s+/, ''));
     if (!match || !KNOWN_DIRECTIVES.has(match[1].toLowerCase()) || match[1].toLowerCase() !== 'check') continue;
     const parsed = parseCheckOptions(match[2].split(' ')[0]);
-    return parsed.ok ? parsed.config : undefined;
+    return parsed.ok ? parsed.value : undefined;
   }
   return undefined;
 }

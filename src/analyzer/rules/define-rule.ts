@@ -1,3 +1,4 @@
+import { goQuote } from '../core/go-strings.ts';
 import type { Severity } from '../core/diagnostic.ts';
 import type { Span } from '../core/span.ts';
 import type { BuildGraph } from '../graph/model.ts';
@@ -73,21 +74,6 @@ export function ruleSlug(name: string): string {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase();
-}
-
-/** Go's `%q` for the strings BuildKit formats: a double-quoted, backslash-escaped literal. */
-export function goQuote(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
 }
 
 /** Fills a message template from reported data (see `Rule.message`). */

@@ -19,7 +19,7 @@ export const exposeInvalidFormat = defineRule({
   },
   check(context, report) {
     for (const { evaluated } of builtCommands(context)) {
-      for (const spec of portSpecs(evaluated, context.tree.escape)) {
+      for (const spec of portSpecs(evaluated)) {
         if (spec.ip !== '' || spec.hostPort !== '') report(evaluated.command.node.span, spec.raw);
       }
     }

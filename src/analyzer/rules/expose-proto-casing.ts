@@ -17,7 +17,7 @@ export const exposeProtoCasing = defineRule({
   },
   check(context, report) {
     for (const { evaluated } of builtCommands(context)) {
-      for (const spec of portSpecs(evaluated, context.tree.escape)) {
+      for (const spec of portSpecs(evaluated)) {
         if (spec.proto !== spec.proto.toLowerCase()) report(evaluated.command.node.span, spec.raw);
       }
     }

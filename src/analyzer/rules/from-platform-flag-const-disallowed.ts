@@ -1,7 +1,5 @@
-import { expandWord } from '../instructions/expand.ts';
 import { defineRule } from './define-rule.ts';
-import { globalScope } from './support/global-args.ts';
-import { parsePlatform } from './support/platform.ts';
+import { parsePlatform } from '../instructions/platform.ts';
 
 export const fromPlatformFlagConstDisallowed = defineRule({
   name: 'FromPlatformFlagConstDisallowed',
@@ -22,12 +20,9 @@ export const fromPlatformFlagConstDisallowed = defineRule({
     ],
   },
   check(context, report) {
-    const env = globalScope(context, false);
     for (const stage of context.model.stages) {
-      const platform = stage.from.platform;
-      if (!platform) continue;
-      const result = expandWord(platform.value, env, context.tree.escape);
-      if (result.error !== undefined || result.matched.length || result.unmatched.length) continue;
+      const result = context.build.froms[stage.index]?.platform;
+      if (!result || result.error !== undefined || result.matched.length || result.unmatched.length) continue;
       const parsed = parsePlatform(result.value);
       if (!parsed) continue;
       const name = stage.name ?? '';

@@ -1,7 +1,5 @@
 import { parseImageRef } from '../core/image-ref.ts';
-import { expandWord } from '../instructions/expand.ts';
 import { defineRule } from './define-rule.ts';
-import { globalScope } from './support/global-args.ts';
 
 export const invalidDefaultArgInFrom = defineRule({
   name: 'InvalidDefaultArgInFrom',
@@ -19,12 +17,10 @@ export const invalidDefaultArgInFrom = defineRule({
     good: [{ dockerfile: 'ARG TAG=3.20\nFROM alpine:${TAG}\nRUN true\n' }],
   },
   check(context, report) {
-    const env = globalScope(context, true);
     for (const stage of context.model.stages) {
-      const baseName = stage.from.image.value;
-      const result = expandWord(baseName, env, context.tree.escape);
-      if (result.error !== undefined) return;
-      if ('error' in parseImageRef(result.value)) report(stage.from.node.span, baseName);
+      const result = context.build.froms[stage.index]?.imageWithDefaults;
+      if (!result || result.error !== undefined) return;
+      if (!parseImageRef(result.value).ok) report(stage.from.node.span, stage.from.image.value);
     }
   },
 });

@@ -14,6 +14,7 @@
  */
 import { buildError, type Diagnostic } from '../core/diagnostic.ts';
 import type { Span } from '../core/span.ts';
+import { err, type Result } from '../core/result.ts';
 import type { InstructionNode } from '../parse/tree.ts';
 import {
   type CheckConfig,
@@ -36,8 +37,9 @@ interface Raw {
 }
 
 export function lint(context: RuleContext): Diagnostic[] {
-  const fileConfig = readFileConfig(context);
-  if ('error' in fileConfig) return [fileConfig.error];
+  const read = readFileConfig(context);
+  if (!read.ok) return [read.error];
+  const fileConfig = read.value;
 
   const raw: Raw[] = [];
   for (const rule of rules) {
@@ -59,13 +61,13 @@ export function lint(context: RuleContext): Diagnostic[] {
   const instructions = [...context.tree.instructions].sort((a, b) => a.span.start - b.span.start);
   const commentConfigs = new Map<InstructionNode, CheckConfig>();
   const configFor = (rule: Rule, span: Span): CheckConfig => {
-    if (rule.instructionComments === false) return fileConfig.config;
+    if (rule.instructionComments === false) return fileConfig;
     const node = instructionAt(instructions, span.start);
-    if (!node) return fileConfig.config;
+    if (!node) return fileConfig;
     let config = commentConfigs.get(node);
     if (!config) {
       const extra = commentCheckConfig(node.comments);
-      config = extra ? mergeConfig(fileConfig.config, extra) : fileConfig.config;
+      config = extra ? mergeConfig(fileConfig, extra) : fileConfig;
       commentConfigs.set(node, config);
     }
     return config;
@@ -95,13 +97,13 @@ function upstreamRuleDiagnostics(context: RuleContext): Diagnostic[] {
   ].filter(isRuleDiagnostic);
 }
 
-function readFileConfig(context: RuleContext): { config: CheckConfig } | { error: Diagnostic } {
+function readFileConfig(context: RuleContext): Result<CheckConfig, Diagnostic> {
   const fromArg = context.options?.buildArgs?.[CHECK_BUILD_ARG];
   const directive = fromArg === undefined ? findCheckDirective(context.tree.source) : undefined;
   const text = fromArg ?? directive?.value ?? '';
   const parsed = parseCheckOptions(text);
-  if (parsed.ok) return { config: parsed.config };
-  return { error: buildError(`failed to parse check options: ${parsed.error}`, directive?.span ?? { start: 0, end: 0 }) };
+  if (parsed.ok) return parsed;
+  return err(buildError(`failed to parse check options: ${parsed.error}`, directive?.span ?? { start: 0, end: 0 }));
 }
 
 /** The top-level instruction whose span holds `offset` (comments belong to it). */

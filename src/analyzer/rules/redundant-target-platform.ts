@@ -1,6 +1,4 @@
-import { expandWord } from '../instructions/expand.ts';
 import { defineRule } from './define-rule.ts';
-import { globalScope } from './support/global-args.ts';
 
 export const redundantTargetPlatform = defineRule({
   name: 'RedundantTargetPlatform',
@@ -17,15 +15,12 @@ export const redundantTargetPlatform = defineRule({
     good: [{ dockerfile: 'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nRUN go version\n' }],
   },
   check(context, report) {
-    const env = globalScope(context, false);
     for (const stage of context.model.stages) {
       const platform = stage.from.platform;
-      if (!platform) continue;
-      const result = expandWord(platform.value, env, context.tree.escape);
-      if (result.error !== undefined || result.unmatched.length || new Set(result.matched).size !== 1) continue;
-      if (result.matched[0] === 'TARGETPLATFORM' && result.value === env.get('TARGETPLATFORM')) {
-        report(stage.from.node.span, platform.value);
-      }
+      const result = context.build.froms[stage.index]?.platform;
+      if (!platform || !result || result.error !== undefined || result.unmatched.length || new Set(result.matched).size !== 1) continue;
+      const target = context.build.globalArgs.TARGETPLATFORM;
+      if (result.matched[0] === 'TARGETPLATFORM' && result.value === target) report(stage.from.node.span, platform.value);
     }
   },
 });

@@ -26,7 +26,7 @@ export const secretsUsedInArgOrEnv = defineRule({
         command.kind === 'arg'
           ? command.args.map((arg) => ['ARG', arg.name.value])
           : command.kind === 'env'
-            ? command.pairs.map((pair, i) => ['ENV', expandedKey(evaluated.expanded.keys, i) ?? pair.key.value])
+            ? command.pairs.map((pair, i) => ['ENV', (evaluated.expanded.kind === 'env' ? evaluated.expanded.keys[i] : undefined) ?? pair.key.value])
             : [];
       for (const [instruction, key] of keys) {
         if (DENY.test(key) && !ALLOW.test(key)) report(command.node.span, instruction, key);
@@ -34,8 +34,3 @@ export const secretsUsedInArgOrEnv = defineRule({
     }
   },
 });
-
-/** ENV keys are expanded before BuildKit checks them. */
-function expandedKey(keys: string | readonly string[] | undefined, i: number): string | undefined {
-  return Array.isArray(keys) ? (keys as readonly string[])[i] : undefined;
-}

@@ -1,6 +1,5 @@
-import { expandWord } from '../instructions/expand.ts';
 import { defineRule } from './define-rule.ts';
-import { BUILTIN_ARG_NAMES, declaredGlobalArgs, globalScope } from './support/global-args.ts';
+import { BUILTIN_ARG_NAMES, declaredGlobalArgs } from './support/global-args.ts';
 import { suggest } from '../core/suggest.ts';
 
 export const undefinedArgInFrom = defineRule({
@@ -20,13 +19,13 @@ export const undefinedArgInFrom = defineRule({
     good: [{ dockerfile: 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}\nRUN node --version\n' }],
   },
   check(context, report) {
-    const env = globalScope(context, false);
     const keys = [...declaredGlobalArgs(context), ...BUILTIN_ARG_NAMES];
-    const known = new Set([...keys, ...env.keys()]);
+    const known = new Set([...keys, ...Object.keys(context.build.globalArgs)]);
     for (const stage of context.model.stages) {
-      const words = [stage.from.image.value, ...(stage.from.platform ? [stage.from.platform.value] : [])];
-      for (const word of words) {
-        for (const name of expandWord(word, env, context.tree.escape).unmatched) {
+      const from = context.build.froms[stage.index];
+      if (!from) continue;
+      for (const word of [from.image, ...(from.platform ? [from.platform] : [])]) {
+        for (const name of word.unmatched) {
           if (known.has(name)) continue;
           report(stage.from.node.span, name, suggest(name, keys) ?? '');
         }

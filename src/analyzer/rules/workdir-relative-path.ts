@@ -20,8 +20,7 @@ export const workdirRelativePath = defineRule({
     walkWithInheritance(context, false, (workdirSet, evaluated) => {
       const command = evaluated.command;
       if (command.kind !== 'workdir') return workdirSet;
-      const expanded = evaluated.expanded.path;
-      const path = typeof expanded === 'string' ? expanded : (command.args[0]?.value ?? '');
+      const path = evaluated.expanded.kind === 'workdir' ? evaluated.expanded.path : (command.args[0]?.value ?? '');
       if (!workdirSet && !path.startsWith('/') && !evaluated.onbuild) report(command.node.span, path);
       return true;
     });

@@ -15,8 +15,7 @@
  * op's definition with the one at the same place before: the most faithful way to see which
  * RUN/COPY/ADD/WORKDIR definitions the value reaches.
  */
-import { analyze, type Analysis, type AnalyzeOptions } from '../index.ts';
-import { firstBuildError } from '../graph/first-error.ts';
+import { analyze, firstBuildError, type Analysis, type AnalyzeOptions } from '../analysis.ts';
 import { canonicalRef, parseImageRef } from '../core/image-ref.ts';
 import type { BuildGraph, Op } from '../graph/model.ts';
 import type { EvaluatedBuild, EvaluatedCommand } from '../instructions/model.ts';
@@ -255,9 +254,11 @@ function definitionsByPlace(graph: BuildGraph): Map<string, string> {
 }
 
 function sameImage(written: string, identifier: string): boolean {
-  const parsed = parseImageRef(written.replace(/^docker-image:\/\//, ''));
-  const op = parseImageRef(identifier.replace(/^docker-image:\/\//, ''));
-  if ('error' in parsed || 'error' in op) return false;
+  const w = parseImageRef(written.replace(/^docker-image:\/\//, ''));
+  const o = parseImageRef(identifier.replace(/^docker-image:\/\//, ''));
+  if (!w.ok || !o.ok) return false;
+  const parsed = w.value;
+  const op = o.value;
   if (parsed.name !== op.name) return false;
   if (parsed.tag === undefined && parsed.digest === undefined) return true;
   return canonicalRef(parsed) === canonicalRef(op);
@@ -349,7 +350,7 @@ function isShellForm(build: EvaluatedBuild, op: Op): boolean {
 function isAbsoluteDest(build: EvaluatedBuild, op: Op): boolean {
   const c = commandOf(build, op);
   if (!c || (c.command.kind !== 'copy' && c.command.kind !== 'add')) return true;
-  const dest = typeof c.expanded.dest === 'string' ? c.expanded.dest : c.command.dest.value;
+  const dest = c.expanded.kind === 'copy' || c.expanded.kind === 'add' ? c.expanded.dest : c.command.dest.value;
   return dest.startsWith('/');
 }
 

@@ -1,5 +1,4 @@
-import { analyze } from '../../analyzer/index.ts';
-import { firstBuildError } from '../../analyzer/graph/first-error.ts';
+import { analyze, firstBuildError } from '../../analyzer/index.ts';
 import { renderGraphJson } from '../../analyzer/render/graph-json.ts';
 import { renderMermaid } from '../../analyzer/render/mermaid.ts';
 import { renderShape } from '../../analyzer/render/shape.ts';

@@ -1,5 +1,4 @@
-import { analyze } from '../../analyzer/index.ts';
-import { firstBuildError } from '../../analyzer/graph/first-error.ts';
+import { analyze, firstBuildError } from '../../analyzer/index.ts';
 import { renderMermaid } from '../../analyzer/render/mermaid.ts';
 import { renderSimulationJson, renderSimulationText } from '../../analyzer/render/simulation-text.ts';
 import type { Change } from '../../analyzer/simulate/model.ts';

@@ -8,9 +8,12 @@ import type {
   EvaluatedBuild,
   EvaluatedCommand,
   EvaluatedStage,
+  Expanded,
+  Mount,
   StageBase,
   StageState,
 } from '../../../src/analyzer/instructions/model.ts';
+import { parseMount } from '../../../src/analyzer/instructions/mounts.ts';
 import type { Heredoc, InstructionNode, Word } from '../../../src/analyzer/parse/tree.ts';
 
 let line = 0;
@@ -69,7 +72,7 @@ export class StageBuilder {
     this.fromText = fromText;
   }
 
-  private push(command: Command, expanded: EvaluatedCommand['expanded'], stepText: string, origin?: CopyOrigin) {
+  private push(command: Command, expanded: Expanded, stepText: string, origin?: CopyOrigin) {
     this.commands.push({ command, state: this.state, onbuild: this.onbuildNext, expanded, stepText, unmatched: [], ...(origin ? { origin } : {}) });
     this.onbuildNext = false;
     return this;
@@ -91,7 +94,9 @@ export class StageBuilder {
       mounts: (opts.mounts ?? []).map((raw) => ({ raw, span: n.span })),
       heredocs: opts.heredocs ?? [],
     };
-    return this.push(command, opts.mounts ? { mounts: opts.mounts } : {}, `RUN ${text}`);
+    // Evaluation interprets each --mount; here its values are taken as already expanded.
+    const mounts = (opts.mounts ?? []).map((raw) => parseMount(raw, (value) => ({ value, unmatched: [] })).mount).filter((m): m is Mount => m !== undefined);
+    return this.push(command, { kind: 'run', mountTexts: opts.mounts ?? [], mounts }, `RUN ${text}`);
   }
 
   copy(sources: string[], dest: string, opts: CopyOpts = {}): this {
@@ -116,27 +121,35 @@ export class StageBuilder {
       excludes: [],
     };
     const origin: CopyOrigin | undefined = opts.origin ?? (opts.from ? undefined : { kind: 'context' });
-    return this.push(command, { dest, sources }, text, origin);
+    const expanded: Expanded = {
+      kind: command.kind,
+      sources,
+      dest,
+      ...(opts.chmod ? { chmod: opts.chmod } : {}),
+      ...(opts.chown ? { chown: opts.chown } : {}),
+      ...(opts.checksum ? { checksum: opts.checksum } : {}),
+    };
+    return this.push(command, expanded, text, origin);
   }
 
   workdir(path: string): this {
     const n = node('WORKDIR', `WORKDIR ${path}`);
-    this.push({ kind: 'workdir', node: n, flags: [], args: [word(path)] }, { path }, `WORKDIR ${path}`);
     const wd = path.startsWith('/') ? path : `${this.state.workdir.replace(/\/$/, '')}/${path}`;
+    this.push({ kind: 'workdir', node: n, flags: [], args: [word(path)] }, { kind: 'workdir', path, workdir: wd }, `WORKDIR ${path}`);
     this.state = { ...this.state, workdir: wd };
     return this;
   }
 
   user(u: string): this {
     const n = node('USER', `USER ${u}`);
-    this.push({ kind: 'user', node: n, flags: [], args: [word(u)] }, { user: u }, `USER ${u}`);
+    this.push({ kind: 'user', node: n, flags: [], args: [word(u)] }, { kind: 'user', user: u }, `USER ${u}`);
     this.state = { ...this.state, user: u };
     return this;
   }
 
   env(k: string, v: string): this {
     const n = node('ENV', `ENV ${k}=${v}`);
-    this.push({ kind: 'env', node: n, flags: [], pairs: [{ key: word(k), value: word(v), legacy: false }] }, {}, `ENV ${k}=${v}`);
+    this.push({ kind: 'env', node: n, flags: [], pairs: [{ key: word(k), value: word(v), legacy: false }] }, { kind: 'env', keys: [k], values: [v] }, `ENV ${k}=${v}`);
     this.state = { ...this.state, env: [...this.state.env.filter((e) => !e.startsWith(`${k}=`)), `${k}=${v}`] };
     return this;
   }
@@ -144,12 +157,14 @@ export class StageBuilder {
   /** A metadata instruction (SHELL, LABEL, EXPOSE, …) that makes no op. */
   meta(kind: 'shell' | 'expose' | 'cmd' | 'stopsignal', text: string): this {
     const n = node(kind.toUpperCase(), `${kind.toUpperCase()} ${text}`);
-    return this.push({ kind, node: n, flags: [], args: [word(text)] }, {}, `${kind.toUpperCase()} ${text}`);
+    const expanded: Expanded =
+      kind === 'expose' ? { kind, ports: [text], exposed: [] } : kind === 'stopsignal' ? { kind, signal: text } : { kind };
+    return this.push({ kind, node: n, flags: [], args: [word(text)] }, expanded, `${kind.toUpperCase()} ${text}`);
   }
 
   arg(name: string): this {
     const n = node('ARG', `ARG ${name}`);
-    return this.push({ kind: 'arg', node: n, flags: [], args: [{ name: word(name) }] }, {}, `ARG ${name}`);
+    return this.push({ kind: 'arg', node: n, flags: [], args: [{ name: word(name) }] }, { kind: 'arg', args: [name] }, `ARG ${name}`);
   }
 
   /** Line of the last instruction added. */
@@ -181,7 +196,7 @@ export function stage(index: number, base: string | number, name?: string): Stag
 }
 
 export function buildOf(stages: StageBuilder[], target = stages[stages.length - 1].index): EvaluatedBuild {
-  return { target, stages: stages.map((s) => s.toStage()), globalArgs: {}, diagnostics: [] };
+  return { target, stages: stages.map((s) => s.toStage()), globalArgs: {}, froms: [], diagnostics: [] };
 }
 
 export function modelOf(count: number) {

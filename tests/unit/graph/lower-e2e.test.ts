@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstBuildError } from '../../../src/analyzer/graph/first-error.ts';
+import { firstBuildError } from '../../../src/analyzer/analysis.ts';
 import { analyze, type AnalyzeOptions } from '../../../src/analyzer/index.ts';
 import { renderShape } from '../../../src/analyzer/render/shape.ts';
 

@@ -53,7 +53,8 @@ describe('global scope', () => {
   it('expands FROM against the global scope only and records unset names', () => {
     const b = run('ARG TAG=3.20\nFROM alpine:${TAG}-$NOPE');
     expect(b.stages[0].baseName).toBe('alpine:3.20-');
-    expect(b.stages[0].fromUnmatched).toEqual(['NOPE']);
+    expect(b.froms[0].image).toMatchObject({ value: 'alpine:3.20-', matched: ['TAG'], unmatched: ['NOPE'] });
+    expect(b.froms[0].platform).toBeUndefined();
   });
 
   it('expands --platform', () => {
@@ -106,23 +107,23 @@ describe('stage scope', () => {
 
   it('hides global ARGs until re-declared; a declaration takes the global value', () => {
     const b = run('ARG V=g\nFROM a\nENV X=$V\nARG V\nENV Y=$V');
-    expect(command(b, 0, 0).expanded).toEqual({ keys: ['X'], values: [''] });
+    expect(command(b, 0, 0).expanded).toEqual({ kind: 'env', keys: ['X'], values: [''] });
     expect(command(b, 0, 0).unmatched).toEqual(['V']);
-    expect(command(b, 0, 1).expanded).toEqual({ args: ['V=g'] });
-    expect(command(b, 0, 2).expanded).toEqual({ keys: ['Y'], values: ['g'] });
+    expect(command(b, 0, 1).expanded).toEqual({ kind: 'arg', args: ['V=g'] });
+    expect(command(b, 0, 2).expanded).toEqual({ kind: 'env', keys: ['Y'], values: ['g'] });
     expect(command(b, 0, 2).state.env).toEqual([PATH, 'X=', 'V=g']);
   });
 
   it('resolves stage ARGs: build arg, else default expanded with the stage env, else global', () => {
     const source = 'ARG G=glob\nFROM a\nENV E=env\nARG A=$E-x B=$A C G D\nRUN x';
     const b = run(source, { buildArgs: { C: 'cli' } });
-    expect(command(b, 0, 1).expanded).toEqual({ args: ['A=env-x', 'B=env-x', 'C=cli', 'G=glob', 'D'] });
+    expect(command(b, 0, 1).expanded).toEqual({ kind: 'arg', args: ['A=env-x', 'B=env-x', 'C=cli', 'G=glob', 'D'] });
     expect(command(b, 0, 2).state.env).toEqual([PATH, 'E=env', 'A=env-x', 'B=env-x', 'C=cli', 'G=glob']);
   });
 
   it('gives all pairs of one ENV the values from before it; a later key moves to the end', () => {
     const b = run('FROM a\nENV A=1\nENV A=2 B=$A\nRUN x');
-    expect(command(b, 0, 1).expanded).toEqual({ keys: ['A', 'B'], values: ['2', '1'] });
+    expect(command(b, 0, 1).expanded).toEqual({ kind: 'env', keys: ['A', 'B'], values: ['2', '1'] });
     expect(command(b, 0, 2).state.env).toEqual([PATH, 'A=2', 'B=1']);
   });
 
@@ -144,15 +145,15 @@ describe('stage scope', () => {
 
   it('resolves WORKDIR against the current directory', () => {
     const b = run('FROM a\nWORKDIR app\nWORKDIR ../srv/./x/\nWORKDIR /opt//y/..\nENV D=sub\nWORKDIR $D\nRUN x');
-    const dirs = b.stages[0].commands.filter((c) => c.command.kind === 'workdir').map((c) => c.expanded.workdir);
+    const dirs = b.stages[0].commands.filter((c) => c.command.kind === 'workdir').map((c) => (c.expanded.kind === 'workdir' ? c.expanded.workdir : undefined));
     expect(dirs).toEqual(['/app', '/srv/x', '/opt', '/opt/sub']);
     expect(command(b, 0, 5).state.workdir).toBe('/opt/sub');
-    expect(command(b, 0, 4).expanded.path).toBe('sub');
+    expect(command(b, 0, 4).expanded).toMatchObject({ kind: 'workdir', path: 'sub' });
   });
 
   it('tracks USER and SHELL', () => {
     const b = run('FROM a\nENV U=app\nUSER $U:grp\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN x');
-    expect(command(b, 0, 1).expanded).toEqual({ user: 'app:grp' });
+    expect(command(b, 0, 1).expanded).toEqual({ kind: 'user', user: 'app:grp' });
     expect(command(b, 0, 3).state).toMatchObject({ user: 'app:grp', shell: ['/bin/bash', '-eo', 'pipefail', '-c'] });
   });
 
@@ -185,12 +186,12 @@ describe('stage scope', () => {
     const b = run(source);
     const e = b.stages[0].commands.map((c) => c.expanded);
     // BuildKit sorts the written arguments before expanding them.
-    expect(e[1]).toEqual({ ports: ['80', '443/udp'], exposed: ['80/tcp', '443/udp'] });
-    expect(e[2]).toEqual({ signal: 'SIGTERM' });
-    expect(e[3]).toEqual({ volumes: ['/vol', '/other'] });
-    expect(e[4]).toEqual({ keys: ['name'], values: ['80'] });
-    expect(e[5]).toEqual({ chown: 'name', chmod: '780', checksum: 'sha256:80', sources: ['http://x/name.tgz'], dest: '/name/' });
-    expect(e[6]).toEqual({});
+    expect(e[1]).toEqual({ kind: 'expose', ports: ['80', '443/udp'], exposed: ['80/tcp', '443/udp'] });
+    expect(e[2]).toEqual({ kind: 'stopsignal', signal: 'SIGTERM' });
+    expect(e[3]).toEqual({ kind: 'volume', volumes: ['/vol', '/other'] });
+    expect(e[4]).toEqual({ kind: 'label', keys: ['name'], values: ['80'] });
+    expect(e[5]).toEqual({ kind: 'add', chown: 'name', chmod: '780', checksum: 'sha256:80', sources: ['http://x/name.tgz'], dest: '/name/' });
+    expect(e[6]).toEqual({ kind: 'cmd' });
   });
 
   it('reports dispatch errors with the command span', () => {
@@ -208,6 +209,7 @@ describe('EXPOSE', () => {
   it('splits expanded values into ports and expands ranges', () => {
     const b = run('FROM a\nENV PORTS="80 8000-8002/UDP"\nEXPOSE $PORTS 127.0.0.1:53:53/udp');
     expect(command(b, 0, 1).expanded).toEqual({
+      kind: 'expose',
       ports: ['80', '8000-8002/UDP', '127.0.0.1:53:53/udp'],
       exposed: ['80/tcp', '8000/udp', '8001/udp', '8002/udp', '53/udp'],
     });
@@ -281,7 +283,7 @@ describe('--from and mount references', () => {
     expect(b.stages.map((s) => s.stage.index)).toEqual([0, 2]);
     const r = command(b, 1, 0);
     expect(r.mountStages).toEqual([0, undefined]);
-    expect(r.mounts?.map((m) => [m.type, m.from, m.target, m.readonly])).toEqual([
+    expect(r.expanded.kind === 'run' && r.expanded.mounts.map((m) => [m.type, m.from, m.target, m.readonly])).toEqual([
       ['bind', 'deps', '/d', true],
       ['cache', '', '/c', false],
     ]);
@@ -294,7 +296,7 @@ describe('--from and mount references', () => {
 
   it('expands mount values and records unset names', () => {
     const b = run('FROM a\nENV T=/cache\nRUN --mount=type=cache,id=$ID,target=$T make');
-    expect(command(b, 0, 1).expanded).toEqual({ mounts: ['type=cache,id=,target=/cache'] });
+    expect(command(b, 0, 1).expanded).toMatchObject({ kind: 'run', mountTexts: ['type=cache,id=,target=/cache'] });
     expect(command(b, 0, 1).unmatched).toEqual(['ID']);
   });
 
@@ -336,7 +338,7 @@ describe('ONBUILD with heredocs', () => {
     const b = run('FROM a AS base\nONBUILD RUN <<EOF\necho hi\necho there\nEOF\nONBUILD COPY <<EOF /x\nv=$V\nEOF\nFROM base\nARG V=1');
     const child = b.stages[1].commands;
     expect(child.map((c) => c.stepText)).toEqual(['RUN <<EOF (echo hi...)', 'COPY <<EOF /x', 'ARG V=1']);
-    expect(child[1].expanded.heredocs).toEqual(['v=\n']);
+    expect(child[1].expanded).toMatchObject({ heredocs: ['v=\n'] });
     expect(child[1].unmatched).toEqual(['V']);
   });
   it('reports an unknown trigger instruction in the child only', () => {
@@ -399,8 +401,7 @@ describe('step texts', () => {
     });
     const b = evaluate(buildModel({ ...t, instructions: [...t.instructions, node] }), {});
     const c = b.stages[0].commands[1];
-    expect(c.expanded.sources).toEqual(['<<A', '<<-B', '<<"C"']);
-    expect(c.expanded.heredocs).toEqual(['a=1\n', 'b=1\n', 'c=$X $Y\n']);
+    expect(c.expanded).toMatchObject({ sources: ['<<A', '<<-B', '<<"C"'], heredocs: ['a=1\n', 'b=1\n', 'c=$X $Y\n'] });
     expect(c.unmatched).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandWord } from '../../../src/analyzer/instructions/expand.ts';
+import { expandWord } from '../../../src/analyzer/shell/expand.ts';
 import { checkMountSyntax, parseMount, splitCsv } from '../../../src/analyzer/instructions/mounts.ts';
 
 const env = new Map([
@@ -16,7 +16,7 @@ describe('splitCsv', () => {
     ['"say ""hi""",x', ['say "hi"', 'x']],
     ['a,', ['a', '']],
   ])('%s', (input, fields) => {
-    expect(splitCsv(input)).toEqual(fields);
+    expect(splitCsv(input)).toEqual({ ok: true, value: fields });
   });
   it.each([
     ['', 'EOF'],
@@ -24,7 +24,7 @@ describe('splitCsv', () => {
     ['x,"ab', 'parse error on line 1, column 4: extraneous or missing " in quoted-field'],
     ['"ab"c', 'parse error on line 1, column 4: extraneous or missing " in quoted-field'],
   ])('%s fails', (input, error) => {
-    expect(splitCsv(input)).toBe(error);
+    expect(splitCsv(input)).toEqual({ ok: false, error });
   });
 });
 

@@ -23,7 +23,7 @@ describe('parseCheckOptions', () => {
     const parsed = parseCheckOptions(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect({ skip: [...parsed.config.skip], skipAll: parsed.config.skipAll, error: parsed.config.error }).toEqual(expected);
+    expect({ skip: [...parsed.value.skip], skipAll: parsed.value.skipAll, error: parsed.value.error }).toEqual(expected);
   });
 
   it.each([

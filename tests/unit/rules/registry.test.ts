@@ -1,7 +1,7 @@
 /** The registry and the metadata every page, hover and report is derived from. */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/index.ts';
-import { ruleSlug } from '../../../src/analyzer/rules/define-rule.ts';
+import { formatMessage, ruleSlug } from '../../../src/analyzer/rules/define-rule.ts';
 import { buildErrorRule, docsUrl, rulePages } from '../../../src/analyzer/rules/docs.ts';
 import { ruleByName, rules } from '../../../src/analyzer/rules/registry.ts';
 
@@ -138,5 +138,12 @@ describe('rule pages', () => {
     const found = analyze(buildErrorRule.examples.bad[0].dockerfile).findings;
     expect(found.some((finding) => finding.rule === 'BuildError')).toBe(true);
     expect(analyze(buildErrorRule.examples.good[0].dockerfile).findings).toEqual([]);
+  });
+});
+
+describe('message templates', () => {
+  it('quote %q data as Go does, bell included', () => {
+    // Go's %q writes U+0007 as \a (a second, hand-written quoter once wrote \x07).
+    expect(formatMessage({ message: 'name %q, kind %s' }, ['a\x07"b\x01', 'x'])).toBe('name "a\\a\\"b\\x01", kind x');
   });
 });

@@ -1,20 +1,27 @@
-import type { Span } from '../../core/span.ts';
+import { err, type Result } from '../../core/result.ts';
 import type { InstructionNode, Word } from '../../parse/tree.ts';
 import type { Command } from '../model.ts';
 
-/** What a converter returns: the typed command, or BuildKit's error text (no line prefix). */
-export type Converted =
-  | { readonly command: Command; readonly error?: undefined }
-  | { readonly command?: Command; readonly error: string };
+/**
+ * Why a command cannot be converted: BuildKit's text (no line prefix), and for a FROM with a
+ * bad flag the command anyway (marked invalid), so that its stage still exists.
+ */
+export interface ConvertError {
+  readonly message: string;
+  readonly partial?: Command;
+}
+
+/** What a converter returns: the typed command, or why there is none. */
+export type Converted = Result<Command, ConvertError>;
 
 export type Converter = (node: InstructionNode) => Converted;
 
 export function ok(command: Command): Converted {
-  return { command };
+  return { ok: true, value: command };
 }
 
-export function fail(error: string): Converted {
-  return { error };
+export function fail(message: string, partial?: Command): Converted {
+  return err({ message, ...(partial !== undefined ? { partial } : {}) });
 }
 
 export function errAtLeastOneArgument(command: string): string {
@@ -40,6 +47,3 @@ export function subWord(word: Word, from: number, to = word.value.length): Word 
   return { value: word.value.slice(from, to), span: { start, end } };
 }
 
-export function wordAt(value: string, span: Span): Word {
-  return { value, span };
-}

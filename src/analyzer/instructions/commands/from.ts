@@ -1,8 +1,8 @@
 import type { InstructionNode } from '../../parse/tree.ts';
-import { goQuote } from '../expand.ts';
+import { goQuote } from '../../core/go-strings.ts';
 import { parseFlags } from '../flags.ts';
 import type { FromCommand } from '../model.ts';
-import type { Converted } from './common.ts';
+import { fail, ok, type Converted } from './common.ts';
 
 const VALID_STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
@@ -20,7 +20,7 @@ export function convertFrom(node: InstructionNode): Converted {
   } else if (args.length !== 1) {
     error = 'FROM requires either one or three arguments';
   }
-  if (error !== undefined) return { command: { ...base, invalid: true }, error };
+  if (error !== undefined) return fail(error, { ...base, invalid: true });
   const flags = parseFlags(node.flags, { platform: 'string' });
   const platform = flags.string('platform');
   const command: FromCommand = {
@@ -29,6 +29,6 @@ export function convertFrom(node: InstructionNode): Converted {
     ...(platform !== undefined ? { platform } : {}),
     ...(stageName !== undefined ? { stageName } : {}),
   };
-  if (flags.error !== undefined) return { command: { ...command, invalid: true }, error: flags.error };
-  return { command };
+  if (flags.error !== undefined) return fail(flags.error, { ...command, invalid: true });
+  return ok(command);
 }

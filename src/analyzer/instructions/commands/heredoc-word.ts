@@ -1,4 +1,4 @@
-import { processWord } from '../expand.ts';
+import { processWord } from '../../shell/expand.ts';
 
 /** A `<<EOF`-style word as BuildKit's `ParseHeredoc` reads it. */
 export interface HeredocWord {

@@ -1,6 +1,6 @@
 import type { InstructionNode } from '../../parse/tree.ts';
 import { parseFlags } from '../flags.ts';
-import type { Command, OnbuildCommand } from '../model.ts';
+import type { OnbuildCommand } from '../model.ts';
 import { errAtLeastOneArgument, fail, ok, type Converted } from './common.ts';
 
 /**
@@ -24,8 +24,7 @@ export function convertOnbuild(node: InstructionNode, convertTrigger: (node: Ins
     node,
     flags: flags.flags,
     expression,
-    ...(converted.command !== undefined && converted.error === undefined ? { trigger: converted.command as Command } : {}),
-    ...(converted.error !== undefined ? { triggerError: converted.error } : {}),
+    ...(converted.ok ? { trigger: converted.value } : { triggerError: converted.error.message }),
   };
   return ok(command);
 }

@@ -1,5 +1,5 @@
 import type { InstructionNode } from '../../parse/tree.ts';
-import { goQuote } from '../expand.ts';
+import { goQuote } from '../../core/go-strings.ts';
 import { parseFlags } from '../flags.ts';
 import type { RunCommand } from '../model.ts';
 import { checkMountSyntax, parseGoBool, splitCsv } from '../mounts.ts';
@@ -44,8 +44,9 @@ export function convertRun(node: InstructionNode): Converted {
 
 /** `--device=<name>[,required[=<bool>]]` syntax (BuildKit's ParseDevice). */
 function checkDevice(value: string): string | undefined {
-  const fields = splitCsv(value);
-  if (typeof fields === 'string') return `failed to parse csv devices: ${fields}`;
+  const split = splitCsv(value);
+  if (!split.ok) return `failed to parse csv devices: ${split.error}`;
+  const fields = split.value;
   let name = '';
   for (const field of fields) {
     const eq = field.indexOf('=');

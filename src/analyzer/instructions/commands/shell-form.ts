@@ -1,5 +1,6 @@
 import type { InstructionNode } from '../../parse/tree.ts';
-import { goQuote } from '../expand.ts';
+import { goQuote } from '../../core/go-strings.ts';
+import { parseGoDuration } from '../../core/go-duration.ts';
 import { parseFlags } from '../flags.ts';
 import { errAtLeastOneArgument, fail, ok, type Converted } from './common.ts';
 
@@ -64,42 +65,10 @@ export function convertHealthcheck(node: InstructionNode): Converted {
 
 function checkInterval(name: string, value: string): string | undefined {
   if (value === '') return undefined;
-  const d = parseGoDuration(value);
-  if (typeof d === 'string') return d;
+  const parsed = parseGoDuration(value);
+  if (!parsed.ok) return parsed.error;
+  const d = parsed.value;
   if (d === 0) return undefined;
   if (d < 1e6) return `Interval ${goQuote(name)} cannot be less than 1ms`;
   return undefined;
-}
-
-const UNITS: Readonly<Record<string, number>> = {
-  ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9,
-};
-
-/** Go's time.ParseDuration, in nanoseconds, or its error text. */
-export function parseGoDuration(s: string): number | string {
-  const orig = s;
-  const invalid = `time: invalid duration ${goQuote(orig)}`;
-  let neg = false;
-  if (s !== '' && (s[0] === '-' || s[0] === '+')) {
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  if (s === '') return invalid;
-  let total = 0;
-  while (s !== '') {
-    const m = /^(\d*)(?:\.(\d*))?/.exec(s);
-    const whole = m?.[1] ?? '';
-    const frac = m?.[2];
-    if (whole === '' && (frac === undefined || frac === '')) return invalid;
-    s = s.slice(m?.[0].length ?? 0);
-    const u = /^[^\d.]*/.exec(s)?.[0] ?? '';
-    if (u === '') return `time: missing unit in duration ${goQuote(orig)}`;
-    const unit = UNITS[u];
-    if (unit === undefined) return `time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`;
-    s = s.slice(u.length);
-    total += Number(`${whole || '0'}.${frac ?? ''}0`) * unit;
-  }
-  if (total > 9223372036854775807) return invalid;
-  return neg ? -total : total;
 }

@@ -8,6 +8,7 @@ import type {
   Command,
   CopyCommand,
   EvaluatedCommand,
+  ExpandedCopy,
   EvaluatedStage,
   Flag,
   Stage,
@@ -73,9 +74,10 @@ export function copyKeyword(command: CopyCommand): string {
   return command.kind === 'add' ? 'ADD' : 'COPY';
 }
 
-function expandedString(evaluated: EvaluatedCommand | undefined, key: string): string | undefined {
-  const value = evaluated?.expanded[key];
-  return typeof value === 'string' ? value : undefined;
+/** What evaluation computed for a COPY/ADD, when its stage is built. */
+function expandedCopy(evaluated: EvaluatedCommand | undefined): ExpandedCopy | undefined {
+  const expanded = evaluated?.expanded;
+  return expanded?.kind === 'copy' || expanded?.kind === 'add' ? expanded : undefined;
 }
 
 /**
@@ -83,7 +85,7 @@ function expandedString(evaluated: EvaluatedCommand | undefined, key: string): s
  * stage is built, otherwise the word as written when it is already absolute.
  */
 export function copyDestination(command: CopyCommand, evaluated: EvaluatedCommand | undefined): string | undefined {
-  const expanded = expandedString(evaluated, 'dest');
+  const expanded = expandedCopy(evaluated)?.dest;
   if (evaluated && expanded !== undefined) return resolveDest(expanded, evaluated.state.workdir);
   const raw = command.dest.value;
   if (raw.includes('$')) return undefined;
@@ -93,7 +95,7 @@ export function copyDestination(command: CopyCommand, evaluated: EvaluatedComman
 
 /** A flag's value after expansion when known, else as written (undefined when it holds variables). */
 export function flagValue(command: CopyCommand, name: 'chown' | 'chmod', evaluated: EvaluatedCommand | undefined): string | undefined {
-  const expanded = expandedString(evaluated, name);
+  const expanded = expandedCopy(evaluated)?.[name];
   if (expanded !== undefined) return expanded;
   const raw = command[name]?.value;
   return raw === undefined || raw.includes('$') ? undefined : raw;
@@ -102,10 +104,8 @@ export function flagValue(command: CopyCommand, name: 'chown' | 'chmod', evaluat
 /** Source words after expansion when known (heredoc sources excluded). */
 export function copySources(command: CopyCommand, evaluated: EvaluatedCommand | undefined): string[] {
   const heredocNames = new Set(command.heredocs.map((heredoc) => heredoc.name));
-  const expanded = evaluated?.expanded.sources;
-  const values = Array.isArray(expanded) && expanded.length === command.sources.length
-    ? (expanded as readonly string[])
-    : command.sources.map((word) => word.value);
+  const expanded = expandedCopy(evaluated)?.sources;
+  const values = expanded !== undefined && expanded.length === command.sources.length ? expanded : command.sources.map((word) => word.value);
   return values.filter((_, i) => !isHeredocWord(command.sources[i]?.value ?? '', heredocNames));
 }
 

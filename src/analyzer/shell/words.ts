@@ -1,4 +1,7 @@
 import { goQuote, isGoSpace } from '../core/go-strings.ts';
+import { err, ok, type Result } from '../core/result.ts';
+import { isDigit, isHeredocSpace, isLetter, isSpecialParam } from './chars.ts';
+import type { LexOptions } from './options.ts';
 
 /**
  * The word splitting of BuildKit's shell lexer (`shell/lex.go`, `ProcessWords`) as the
@@ -9,14 +12,10 @@ import { goQuote, isGoSpace } from '../core/go-strings.ts';
  * hundred thousand deep costs linear time and no call stack. It reproduces the lexer's
  * quirks that decide what a word is, notably that a nested `${…}` with a modifier clears
  * the word being built (the lexer shares one word buffer between nesting levels).
+ *
+ * A second walk over the lexer beside expand.ts because it answers a different question:
+ * where each word starts and ends in the text, with nothing substituted.
  */
-export interface LexOptions {
-  /** Keep quote characters in the words (`RawQuotes`). */
-  readonly rawQuotes: boolean;
-  /** Keep escape characters in the words (`RawEscapes`). */
-  readonly rawEscapes: boolean;
-}
-
 export interface LexedWord {
   readonly value: string;
   /** Indices in the lexed text of the word's first and past-last characters. */
@@ -24,8 +23,7 @@ export interface LexedWord {
   readonly end: number;
 }
 
-export type LexResult = { readonly words: LexedWord[] } | { readonly error: string };
-
+export type LexResult = Result<LexedWord[]>;
 
 const EOF = -1;
 const BACKSLASH = 0x5c;
@@ -43,30 +41,7 @@ const DOUBLE = 4; // inside `"…"`
 const STOP = [EOF, 0x7d, 0x2f, 0x7d];
 const EOF_ERROR = ['', "syntax error: missing '}'", "syntax error: missing '/' in ${}", "syntax error: missing '}'"];
 
-function isSpecialParam(c: number): boolean {
-  // @ * # ? - $ ! 0
-  return c === 0x40 || c === 0x2a || c === 0x23 || c === 0x3f || c === 0x2d || c === 0x24 || c === 0x21 || c === 0x30;
-}
-
-const letter = /^\p{L}$/u;
-const digit = /^\p{Nd}$/u;
-
-function isDigit(c: number): boolean {
-  if (c < 0x80) return c >= 0x30 && c <= 0x39;
-  return digit.test(String.fromCodePoint(c));
-}
-
-function isLetter(c: number): boolean {
-  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  return letter.test(String.fromCodePoint(c));
-}
-
-/** The lexer's `isWhitespace` (after `<<`): tab, carriage return, space. */
-function isHeredocSpace(c: number): boolean {
-  return c === 0x09 || c === 0x0d || c === 0x20;
-}
-
-export function lexWords(text: string, options: LexOptions): LexResult {
+export function lexWords(text: string, options: Pick<LexOptions, 'rawQuotes' | 'rawEscapes'>): LexResult {
   let pos = 0;
   const peek = (): number => (pos < text.length ? (text.codePointAt(pos) ?? EOF) : EOF);
   const next = (): number => {
@@ -103,7 +78,7 @@ export function lexWords(text: string, options: LexOptions): LexResult {
   // The stack of levels, as parallel arrays: kind, escape mode, text so far, and for `${…}`
   // levels the text that goes before theirs (`${name:-`, `${name/pattern/`).
   const kinds: number[] = [TOP];
-  const raws: boolean[] = [options.rawEscapes];
+  const raws: boolean[] = [options.rawEscapes ?? false];
   const results: string[] = [''];
   const prefixes: string[] = [''];
   const push = (kind: number, raw: boolean, prefix: string) => {
@@ -196,7 +171,7 @@ export function lexWords(text: string, options: LexOptions): LexResult {
         }
       }
     }
-    return { error: `failed to process ${goQuote(text)}: ${message}` };
+    return err(`failed to process ${goQuote(text)}: ${message}`);
   };
 
   for (;;) {
@@ -296,5 +271,5 @@ export function lexWords(text: string, options: LexOptions): LexResult {
     results[k] += char(ch);
   }
   if (buffer.length > 0) words.push({ value: buffer, start: wordStart, end: wordEnd });
-  return { words };
+  return ok(words);
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lexWords } from '../../../src/analyzer/parse/shell-words.ts';
+import { lexWords } from '../../../src/analyzer/shell/words.ts';
 
 const raw = { rawQuotes: true, rawEscapes: true };
 const plain = { rawQuotes: false, rawEscapes: false };
 const words = (text: string, options = raw) => {
   const r = lexWords(text, options);
-  return 'error' in r ? r.error : r.words.map((w) => w.value);
+  return r.ok ? r.value.map((w) => w.value) : r.error;
 };
 
 describe('shell word splitting for heredoc detection', () => {
@@ -56,7 +56,7 @@ describe('shell word splitting for heredoc detection', () => {
 
   it('gives words their indices in the text', () => {
     const r = lexWords('RUN  <<"EOF" x', raw);
-    expect('words' in r && r.words.map((w) => [w.start, w.end])).toEqual([
+    expect(r.ok && r.value.map((w) => [w.start, w.end])).toEqual([
       [0, 3],
       [5, 12],
       [13, 14],

@@ -6,54 +6,25 @@
  * Every character is consumed once, so time is linear in the input. Nesting (`${a:-${b:-…}}`)
  * recurses; beyond MAX_DEPTH levels we stop with an error instead of exhausting the stack
  * (a deliberate difference: BuildKit's Go stack would keep going).
+ *
+ * The other walk over the same lexer, words.ts, finds word positions for the parser; this one
+ * substitutes variables. Both share their options (options.ts) and character classes (chars.ts).
  */
-
-/** Variables visible to an expansion. Lookups are case-sensitive (Linux). */
-export type Env = ReadonlyMap<string, string>;
-
-export interface LexOptions {
-  /** The Dockerfile's escape token. */
-  readonly escape?: '\\' | '`';
-  /** Keep quote characters in the result (step names). */
-  readonly rawQuotes?: boolean;
-  /** Keep escape tokens in the result. */
-  readonly rawEscapes?: boolean;
-  /** Quotes are ordinary characters (heredoc bodies). */
-  readonly skipProcessQuotes?: boolean;
-  /** Leave references to unset variables as written (step names). */
-  readonly skipUnsetEnv?: boolean;
-}
-
-export interface ExpandResult {
-  /** The processed word (the input unchanged when there is an error). */
-  readonly value: string;
-  /** The result split into words after substitution; only from `expandWords`/`processWord`. */
-  readonly words: readonly string[];
-  /** Names that were looked up and set. */
-  readonly matched: readonly string[];
-  /** Names that were looked up while unset, in first-use order. */
-  readonly unmatched: readonly string[];
-  /** BuildKit's error text, already wrapped as `failed to process "<word>": …`. */
-  readonly error?: string;
-}
+import { isGoSpace, unitWidth } from '../core/go-strings.ts';
+import { isDigit, isHeredocSpace, isLetter, isSpecialParam } from './chars.ts';
+import type { Env, LexOptions } from './options.ts';
+import { LexError, patternToRegExp, trimPrefix, trimSuffix } from './pattern.ts';
 
 export const MAX_DEPTH = 1000;
 
-const EOF = '';
-
-class LexError {
-  readonly message: string;
-  constructor(message: string) {
-    this.message = message;
-  }
-}
+export const EOF = '';
 
 class Words {
   readonly words: string[] = [];
   private buf = '';
   private inWord = false;
   addChar(ch: string): void {
-    if (isSpace(ch)) {
+    if (isGoSpace(ch.codePointAt(0) ?? 0)) {
       if (this.inWord && this.buf.length > 0) {
         this.words.push(this.buf);
         this.buf = '';
@@ -84,7 +55,7 @@ class Words {
   }
 }
 
-class Lexer {
+export class Lexer {
   /** The word, read by UTF-16 index: every special character is ASCII. */
   private readonly text: string;
   private pos = 0;
@@ -321,8 +292,9 @@ class Lexer {
     const replacement = this.nested('}', true, "syntax error: missing '}'");
     const value = this.getEnv(name);
     if (this.opts.skipUnsetEnv && value === undefined) return '${' + name + '/' + pattern + '/' + replacement + '}';
-    const re = patternToRegExp(pattern, true, false, all);
-    if (typeof re === 'string') throw new LexError(`invalid pattern (${pattern}) in substitution: ${re}`);
+    const compiled = patternToRegExp(pattern, true, false, all);
+    if (!compiled.ok) throw new LexError(`invalid pattern (${pattern}) in substitution: ${compiled.error}`);
+    const re = compiled.value;
     const v = value ?? '';
     if (all) return v.replace(re, () => replacement);
     const m = re.exec(v);
@@ -335,15 +307,15 @@ class Lexer {
     const start = this.pos;
     if (start >= text.length) return '';
     const first = text[start];
-    if (isAsciiDigit(first) || (first.charCodeAt(0) > 0x7f && isDigit(String.fromCodePoint(text.codePointAt(start) ?? 0)))) {
+    if (isDigit(text.codePointAt(start) ?? 0)) {
       while (this.pos < text.length) {
-        const ch = String.fromCodePoint(text.codePointAt(this.pos) ?? 0);
-        if (!isDigit(ch)) break;
-        this.pos += ch.length;
+        const c = text.codePointAt(this.pos) ?? 0;
+        if (!isDigit(c)) break;
+        this.pos += unitWidth(c);
       }
       return text.slice(start, this.pos);
     }
-    if (isSpecialParam(first)) {
+    if (isSpecialParam(first.charCodeAt(0))) {
       this.pos++;
       return first;
     }
@@ -354,9 +326,9 @@ class Lexer {
         continue;
       }
       if (c.charCodeAt(0) <= 0x7f) break;
-      const ch = String.fromCodePoint(text.codePointAt(this.pos) ?? 0);
-      if (!isLetter(ch) && !isDigit(ch)) break;
-      this.pos += ch.length;
+      const cp = text.codePointAt(this.pos) ?? 0;
+      if (!isLetter(cp) && !isDigit(cp)) break;
+      this.pos += unitWidth(cp);
     }
     return text.slice(start, this.pos);
   }
@@ -366,7 +338,7 @@ class Lexer {
     if (this.peek() !== '<') return '<';
     this.next();
     let space = '';
-    while (this.peek() === '\t' || this.peek() === '\r' || this.peek() === ' ') space += this.next();
+    while (this.pos < this.text.length && isHeredocSpace(this.text.charCodeAt(this.pos))) space += this.next();
     return '<<' + space;
   }
 
@@ -380,190 +352,7 @@ class Lexer {
 
 const DEPTH_ERROR = 'syntax error: substitutions nested too deeply';
 
-function isAsciiDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9';
-}
-
+/** ASCII letters, digits and `_`: the fast path of `processName`. */
 function isAsciiNameChar(ch: string): boolean {
   return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch === '_';
-}
-
-function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return /^\s$/u.test(ch);
-}
-
-function isDigit(ch: string): boolean {
-  return /^\p{Nd}$/u.test(ch);
-}
-
-function isLetter(ch: string): boolean {
-  return /^\p{L}$/u.test(ch);
-}
-
-function isSpecialParam(ch: string): boolean {
-  return '@*#?-$!0'.includes(ch) && ch.length === 1;
-}
-
-const REGEX_SPECIAL = '[]{}.+()|^$';
-
-/**
- * A shell pattern (`*`, `?`, backslash escapes of `*?\`, and `\}` `\/` whose backslash is
- * dropped) as a regular expression; a string is BuildKit's error text.
- */
-function patternToRegExp(pattern: string, greedy: boolean, anchored: boolean, global = false): RegExp | string {
-  const chars = Array.from(pattern);
-  let out = anchored ? '^' : '';
-  const star = greedy ? '.*' : '.*?';
-  for (let i = 0; i < chars.length; i++) {
-    let tok = chars[i];
-    if (tok === '*') {
-      out += star;
-      continue;
-    }
-    if (tok === '?') {
-      out += '.';
-      continue;
-    }
-    if (tok === '\\') {
-      const n = chars[i + 1];
-      if (n === '}' || n === '/') continue;
-      out += '\\';
-      i++;
-      tok = chars[i];
-      if (tok === undefined) return "invalid escape '\\%!c(int32=-1)'";
-      if (tok !== '*' && tok !== '?' && tok !== '\\') return `invalid escape '\\${tok}'`;
-    } else if (REGEX_SPECIAL.includes(tok)) {
-      out += '\\';
-    }
-    out += tok;
-  }
-  try {
-    return new RegExp(out, global ? 'gu' : 'u');
-  } catch {
-    return `error parsing regexp: invalid pattern \`${out}\``;
-  }
-}
-
-function trimPrefix(pattern: string, value: string, greedy: boolean): string {
-  const re = patternToRegExp(pattern, greedy, true);
-  if (typeof re === 'string') throw new LexError(`invalid pattern (${pattern}) in substitution: ${re}`);
-  const m = re.exec(value);
-  return m === null ? value : value.slice(m.index + m[0].length);
-}
-
-/** Reverses a pattern but keeps each `\x` escape pair in order (`a\*c` → `c\*a`). */
-function reversePattern(pattern: string): string {
-  const chars = Array.from(pattern);
-  const out = new Array<string>(chars.length);
-  const last = chars.length - 1;
-  for (let i = 0; i <= last; ) {
-    const tok = chars[i];
-    const at = last - i;
-    if (tok === '\\' && i !== last) {
-      out[at - 1] = tok;
-      out[at] = chars[i + 1];
-      i += 2;
-    } else {
-      out[at] = tok;
-      i++;
-    }
-  }
-  return out.join('');
-}
-
-function reverseString(s: string): string {
-  return Array.from(s).reverse().join('');
-}
-
-function trimSuffix(pattern: string, value: string, greedy: boolean): string {
-  // The shortest match at the right end is the shortest match at the left of the reversed text.
-  return reverseString(trimPrefix(reversePattern(pattern), reverseString(value), greedy));
-}
-
-function run(word: string, env: Env, opts: LexOptions, collectWords = false): ExpandResult {
-  const lexer = new Lexer(word, env, opts, collectWords);
-  try {
-    const { result, words } = lexer.processStopOn(EOF, opts.rawEscapes ?? false);
-    return { value: result, words, matched: [...lexer.matched], unmatched: [...lexer.unmatched] };
-  } catch (error) {
-    const message = error instanceof LexError ? error.message : String(error);
-    return {
-      value: word,
-      words: [],
-      matched: [...lexer.matched],
-      unmatched: [...lexer.unmatched],
-      error: `failed to process ${goQuote(word)}: ${message}`,
-    };
-  }
-}
-
-/** Normal processing of an instruction argument: quotes removed, unset variables empty. */
-export function expandWord(word: string, env: Env, escape: '\\' | '`' = '\\'): ExpandResult {
-  return run(word, env, { escape });
-}
-
-/** Step-name processing of a RUN line: only set variables substituted, quotes and the rest kept. */
-export function expandKnownOnly(word: string, env: Env, escape: '\\' | '`' = '\\'): ExpandResult {
-  return run(word, env, { escape, rawQuotes: true, skipUnsetEnv: true });
-}
-
-/** A COPY/ADD heredoc body: `$` forms and `\` only; quotes are ordinary text. */
-export function expandHeredoc(body: string, env: Env): ExpandResult {
-  return run(body, env, { escape: '\\', skipProcessQuotes: true });
-}
-
-/** Normal processing, then split into words (EXPOSE): `words` holds the result. */
-export function expandWords(word: string, env: Env, escape: '\\' | '`' = '\\'): ExpandResult {
-  return run(word, env, { escape }, true);
-}
-
-/** Any combination of lexer options, with word splitting (tests and special cases). */
-export function processWord(word: string, env: Env, options: LexOptions = {}): ExpandResult {
-  return run(word, env, options, true);
-}
-
-/** Go's `%q` for a string: double-quoted with Go escapes. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        break;
-      case '\\':
-        out += '\\\\';
-        break;
-      case '\n':
-        out += '\\n';
-        break;
-      case '\t':
-        out += '\\t';
-        break;
-      case '\r':
-        out += '\\r';
-        break;
-      case '\x07':
-        out += '\\a';
-        break;
-      case '\b':
-        out += '\\b';
-        break;
-      case '\f':
-        out += '\\f';
-        break;
-      case '\v':
-        out += '\\v';
-        break;
-      default:
-        if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-        else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
-        else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xfeff || cp === 0xad) {
-          out += cp > 0xff ? '\\u' + cp.toString(16).padStart(4, '0') : '\\u' + cp.toString(16).padStart(4, '0');
-        } else out += ch;
-    }
-  }
-  return out + '"';
 }

@@ -6,7 +6,7 @@ import {
   expandWords,
   MAX_DEPTH,
   processWord,
-} from '../../../src/analyzer/instructions/expand.ts';
+} from '../../../src/analyzer/shell/expand.ts';
 
 const env = new Map([
   ['HOME', '/root'],
