@@ -7,9 +7,9 @@
  * or `name`) of docker-library/official-images and of each image's own repository (the `GitRepo`
  * of its `library/NAME` manifest; see README "Base images"). For every tag of every image in
  * `images.ts`, the manifest gives the repository, commit, directory and architectures; the
- * Dockerfile at that commit is evaluated with this project's own analyzer, on top of the config
- * of its `FROM` image (itself looked up the same way, down to a root filesystem image), so ENV
- * expansion follows BuildKit's rules. Root filesystem images (debian, alpine, …) have no
+ * Dockerfile at that commit is evaluated with this project's own analyzer, given the config of
+ * its `FROM` image (itself built the same way, down to a root filesystem image) as `images`, so
+ * ENV, WORKDIR, USER and ONBUILD follow the same BuildKit rules as any analysis. Root filesystem images (debian, alpine, …) have no
  * Dockerfile in a mirrorable branch: their config is BuildKit's default for `FROM scratch` plus
  * the distribution's documented layout (`layouts.ts`). Tags that cannot be read are reported
  * and left out, never guessed.
@@ -19,13 +19,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../../src/analyzer/index.ts';
 import { tagVariant } from '../../src/analyzer/image/lookup.ts';
+import type { ImageConfig } from '../../src/analyzer/image/model.ts';
 import type { ImageTable, TableConfig, TableFamily, TableImage } from '../../src/analyzer/image/table-format.ts';
 import { HISTORIC_TAGS, IMAGES, ROOT_IMAGES } from './images.ts';
 import { LAYOUT_SOURCES, LAYOUTS, RELEASE_LAYOUTS, rootLayout } from './layouts.ts';
 import { parseManifest, type ManifestEntry } from './manifest.ts';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const BASE_STAGE = 'layerwise-base-image';
 
 interface Resolved {
   readonly env: readonly string[];
@@ -235,22 +235,21 @@ function main(argv: string[]): void {
 }
 
 /**
- * The final stage's config: the Dockerfile evaluated by the analyzer, with a synthetic stage
- * holding the base image's ENV/WORKDIR/USER put in place of the chain's root FROM, and a
- * sentinel LABEL at the end whose `state` is the stage's final state.
+ * The final stage's config: the Dockerfile evaluated by the analyzer with its base image's
+ * config passed as `images` (so ENV, WORKDIR, USER and ONBUILD apply exactly as the analyzer
+ * applies any base image), and a sentinel LABEL at the end whose `state` is the final state.
  */
 function evaluateDockerfile(
   text: string,
   baseConfig: (ref: string) => Resolved | undefined,
 ): { config: Resolved; base?: string } | { error: string } {
-  const first = analyze(text);
-  const build = first.build;
-  const target = build.stages.find((s) => s.stage.index === build.target);
+  const probe = analyze(text).build;
+  const target = probe.stages.find((s) => s.stage.index === probe.target);
   if (!target) return { error: 'no target stage' };
   const chain = [target];
   for (let at = target; at.base.kind === 'stage'; ) {
     const index = at.base.index;
-    const parent = build.stages.find((s) => s.stage.index === index);
+    const parent = probe.stages.find((s) => s.stage.index === index);
     if (!parent) return { error: 'broken stage chain' };
     chain.unshift(parent);
     at = parent;
@@ -258,38 +257,26 @@ function evaluateDockerfile(
   const root = chain[0];
   let parent: Resolved | undefined;
   let baseRef: string | undefined;
+  const images: Record<string, ImageConfig> = {};
   if (root.base.kind === 'image') {
     baseRef = root.base.ref;
     parent = baseConfig(baseRef);
     if (!parent) return { error: `base image ${baseRef} is not in the table` };
+    images[baseRef] = {
+      env: parent.env,
+      workingDir: parent.workdir,
+      user: parent.user,
+      onBuild: parent.onbuild,
+      platforms: [],
+      source: { kind: 'file', detail: baseRef },
+    };
   }
-  const envLines = (parent?.env ?? []).map((pair) => {
-    const eq = pair.indexOf('=');
-    return `ENV ${pair.slice(0, eq)}="${pair.slice(eq + 1).replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-  });
-  const prelude = [
-    `FROM scratch AS ${BASE_STAGE}`,
-    ...envLines,
-    ...(parent?.workdir ? [`WORKDIR "${parent.workdir}"`] : []),
-    ...(parent?.user ? [`USER "${parent.user}"`] : []),
-    '',
-  ].join('\n');
-  const from = root.stage.from;
-  const imageSpan = from.image.span;
-  const rewritten =
-    text.slice(0, from.node.span.start) +
-    prelude +
-    text.slice(from.node.span.start, imageSpan.start) +
-    BASE_STAGE +
-    text.slice(imageSpan.end) +
-    '\nLABEL __layerwise_end=1\n';
-  const second = analyze(rewritten);
-  const stages = second.build.stages;
-  const last = stages.find((s) => s.stage.index === second.build.target);
+  const { build } = analyze(`${text}\nLABEL layerwise.end=1\n`, { images });
+  const last = build.stages.find((s) => s.stage.index === build.target);
   const sentinel = last?.commands.at(-1);
   if (!last || !sentinel || sentinel.command.kind !== 'label') return { error: 'could not evaluate the final stage' };
   // ARG values are in the build environment but never in the image config.
-  const chainStages = stages.filter((s) => chain.some((c) => c.stage.index + 1 === s.stage.index));
+  const chainStages = build.stages.filter((s) => chain.some((c) => c.stage.index === s.stage.index));
   const envKeys = new Set((parent?.env ?? []).map((pair) => pair.slice(0, pair.indexOf('='))));
   envKeys.add('PATH');
   const argKeys = new Set<string>();
@@ -302,7 +289,7 @@ function evaluateDockerfile(
       if (command.kind === 'workdir') workdirSet = true;
     }
   }
-  for (const { command } of last.commands) if (command.kind === 'onbuild') onbuild.push(command.expression);
+  for (const { command, onbuild: inherited } of last.commands) if (command.kind === 'onbuild' && !inherited) onbuild.push(command.expression);
   const env = sentinel.state.env.filter((pair) => {
     const key = pair.slice(0, pair.indexOf('='));
     return envKeys.has(key) || !argKeys.has(key);

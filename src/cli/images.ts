@@ -55,8 +55,8 @@ export async function loadImageConfigFiles(values: readonly string[], io: Io): P
       throw new UsageError(`--image-config: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`);
     }
     const parsed = parseImageConfigJson(text, { kind: 'file', detail: file });
-    if ('error' in parsed) throw new UsageError(`--image-config: ${file}: ${parsed.error}`);
-    configs[ref] = parsed;
+    if (!parsed.ok) throw new UsageError(`--image-config: ${file}: ${parsed.error}`);
+    configs[ref] = parsed.value;
   }
   return configs;
 }

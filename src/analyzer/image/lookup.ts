@@ -13,8 +13,9 @@ const LIBRARY = 'docker.io/library/';
 
 /** `golang:1.23-alpine`, `docker.io/library/golang:1.23-alpine` and `index.docker.io/golang:1.23-alpine` are one key. */
 export function imageKey(ref: string): string | undefined {
-  const parsed = parseImageRef(ref);
-  if ('error' in parsed) return undefined;
+  const result = parseImageRef(ref);
+  if (!result.ok) return undefined;
+  const parsed = result.value;
   const tag = parsed.tag ?? (parsed.digest ? undefined : 'latest');
   return `${parsed.name}${tag !== undefined ? `:${tag}` : ''}${parsed.digest ? `@${parsed.digest}` : ''}`;
 }

@@ -68,3 +68,12 @@ export function describeSource(source: ImageConfigSource): string {
   const kind = source.kind === 'table' ? 'built-in table' : source.kind === 'file' ? 'config file' : 'registry';
   return `${kind}${detail}${date}`;
 }
+
+/** Short form for finding messages: `built-in table, 2026-08-19`, `config file ./x.json`, `registry, 2026-12-06`. */
+export function shortSource(source: ImageConfigSource): string {
+  const date = source.date ? `, ${source.date}` : '';
+  if (source.kind === 'table') return `built-in table${date}`;
+  if (source.kind === 'file') return `config file ${source.detail}`;
+  if (source.kind === 'registry') return `registry${date}`;
+  return 'unknown image config';
+}

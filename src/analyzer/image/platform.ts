@@ -1,6 +1,7 @@
 /**
  * Platforms as image indexes and the official-images manifests spell them, normalised the way
- * containerd's `platforms.Normalize` does, so `linux/arm64` and `linux/arm64/v8` compare equal.
+ * containerd's `platforms.Normalize` does, so `linux/arm64` and `linux/arm64/v8` compare equal
+ * and print as BuildKit prints them.
  */
 import type { ImagePlatform } from './model.ts';
 
@@ -18,7 +19,7 @@ export function platformFromArchWord(word: string): ImagePlatform {
   return normalizePlatform({ os, architecture: arch === 'i386' ? '386' : arch });
 }
 
-/** containerd's normalisation: alias names, default variants (`arm64` → v8, `arm` → v7), no variant on amd64. */
+/** containerd's `platforms.Normalize`: alias names, `arm` defaults to v7, `arm64` drops v8, amd64 drops v1. */
 export function normalizePlatform(platform: ImagePlatform): ImagePlatform {
   const os = platform.os.toLowerCase();
   let architecture = platform.architecture.toLowerCase();
@@ -29,7 +30,7 @@ export function normalizePlatform(platform: ImagePlatform): ImagePlatform {
     if (variant === 'v1') variant = undefined;
   } else if (architecture === 'aarch64' || architecture === 'arm64') {
     architecture = 'arm64';
-    if (variant === '8' || variant === 'v8' || variant === undefined || variant === '') variant = 'v8';
+    if (variant === '8' || variant === 'v8' || variant === 'v8.0' || variant === '') variant = undefined;
   } else if (architecture === 'armhf') {
     architecture = 'arm';
     variant = 'v7';

@@ -41,8 +41,9 @@ interface Descriptor {
 }
 
 export async function resolveImageConfig(ref: string, options: ResolveOptions): Promise<ImageConfig> {
-  const parsed = parseImageRef(ref);
-  if ('error' in parsed) throw new RegistryError(`${ref}: ${parsed.error}`);
+  const result = parseImageRef(ref);
+  if (!result.ok) throw new RegistryError(`${ref}: ${result.error}`);
+  const parsed = result.value;
   const platform = normalizePlatform(options.platform ?? { os: 'linux', architecture: 'amd64' });
   const slash = parsed.name.indexOf('/');
   const domain = parsed.name.slice(0, slash);
@@ -90,9 +91,9 @@ function toConfigFromParts(ref: string, digest: string, platforms: ImagePlatform
 
 function toConfig(blob: string, ref: string, digest: string, platforms: readonly ImagePlatform[], date: string): ImageConfig {
   const parsed = parseImageConfigJson(blob, { kind: 'registry', detail: `${ref}@${digest}`, date });
-  if ('error' in parsed) throw new RegistryError(`${ref}: config ${digest}: ${parsed.error}`);
+  if (!parsed.ok) throw new RegistryError(`${ref}: config ${digest}: ${parsed.error}`);
   // An index lists every platform; a single manifest only its config's own.
-  return platforms.length > 0 ? { ...parsed, platforms } : parsed;
+  return platforms.length > 0 ? { ...parsed.value, platforms } : parsed.value;
 }
 
 /** One repository on one registry, carrying the token a challenge earned. */

@@ -49,7 +49,7 @@ describe('table lookup', () => {
     expect(config).toMatchObject({ env: ['PATH=/a', 'V=2'], workingDir: '/w', user: '', fs: { symlinks: { '/bin': '/usr/bin' } } });
     expect(config.platforms).toEqual([
       { os: 'linux', architecture: 'amd64' },
-      { os: 'linux', architecture: 'arm64', variant: 'v8' },
+      { os: 'linux', architecture: 'arm64' },
       { os: 'linux', architecture: 'arm', variant: 'v7' },
     ]);
     expect(config.source).toEqual({ kind: 'table', detail: 'tool:2-alpine; o/tool@abc 2/Dockerfile', date: '2026-01-01' });
