@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumPath, launchArgs } from '../../src/build/chromium.ts';
+import { chromiumPath, launchArgs } from '../../src/integrations/chromium.ts';
 
 const args = process.argv.slice(2);
 const port = Number(args[args.indexOf('--port') + 1] || 4391) || 4391;
