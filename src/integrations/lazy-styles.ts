@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Stylesheets of modules the islands import on demand (the editor). */
-const ON_DEMAND = /<link rel="stylesheet" href="\/(_astro\/monaco-adapter\.[\w-]+\.css)">/g;
+const ON_DEMAND = /<link rel="stylesheet" href="\/(_astro\/monaco\.[\w-]+\.css)">/g;
 
 /** `html` without the links to on-demand stylesheets that `scripts` load themselves. */
 export function dropOnDemandStyles(html: string, scripts: string): string {

@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finishGraphSvg, mermaidConfig } from '../live/adapters/graph-svg.ts';
+import { LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_STYLE, LW_THEME } from '../live/model/selectors.ts';
 import type { SiteTheme } from '../live/model/theme.ts';
 import { chromiumPath, launchArgs } from './chromium.ts';
 
@@ -32,7 +33,10 @@ export type DrawGraph = (source: string, theme: SiteTheme, id: string) => Promis
 const THEMES: readonly SiteTheme[] = ['light', 'dark'];
 
 // The placeholder paragraph and the JSON script, as LivePane.astro writes them.
-const GRAPH_BOX = /<p class="lw-graph-placeholder" data-lw-placeholder>[^<]*<\/p>(\s*<script type="application\/json" data-lw-graph-source>([^<]*)<\/script>)/g;
+const GRAPH_BOX = new RegExp(
+  `<p class="lw-graph-placeholder" ${LW_PLACEHOLDER}>[^<]*</p>(\\s*<script type="application/json" ${LW_GRAPH_SOURCE}>([^<]*)</script>)`,
+  'g',
+);
 
 /** Mermaid's stylesheets, once each, by key: what the pages' drawings name in `data-lw-style`. */
 export type GraphStyles = Map<string, string>;
@@ -79,10 +83,10 @@ export async function inlineGraphs(html: string, draw: DrawGraph, styles: GraphS
 function splitStyle(markup: string, id: string): { svg: string; key: string; css: string } {
   const style = /<style>([\s\S]*?)<\/style>/.exec(markup);
   if (!style) return { svg: markup, key: '', css: '' };
-  const scoped = (key: string) => style[1].replaceAll(`#${id}`, `:is(#lw-graphs,.lw-graph>svg[data-lw-style="${key}"])`);
+  const scoped = (key: string) => style[1].replaceAll(`#${id}`, `:is(#lw-graphs,.lw-graph>svg[${LW_STYLE}="${key}"])`);
   const key = shortHash(scoped(''));
   const svg = markup.slice(0, style.index) + markup.slice(style.index + style[0].length);
-  return { svg: svg.replace('<svg ', `<svg data-lw-style="${key}" `), key, css: scoped(key) };
+  return { svg: svg.replace('<svg ', `<svg ${LW_STYLE}="${key}" `), key, css: scoped(key) };
 }
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
@@ -114,7 +118,7 @@ async function openDrawer(): Promise<Drawer> {
     await page.addScriptTag({ content: `window.finishGraphSvg = ${finishGraphSvg.toString()};` });
     const draw: DrawGraph = (source, theme, id) =>
       page.evaluate(
-        async ({ source, theme, id, config }) => {
+        async ({ source, theme, id, config, themeAttr }) => {
           const w = window as unknown as { mermaid: typeof import('mermaid').default; finishGraphSvg: typeof finishGraphSvg };
           w.mermaid.initialize(config);
           try {
@@ -123,14 +127,14 @@ async function openDrawer(): Promise<Drawer> {
             box.innerHTML = svg;
             const node = box.firstElementChild!;
             w.finishGraphSvg(node);
-            node.setAttribute('data-lw-theme', theme);
+            node.setAttribute(themeAttr, theme);
             return box.innerHTML;
           } finally {
             document.getElementById(id)?.remove();
             document.getElementById(`d${id}`)?.remove();
           }
         },
-        { source, theme, id, config: mermaidConfig(theme) },
+        { source, theme, id, config: mermaidConfig(theme), themeAttr: LW_THEME },
       );
     return { draw, close: () => browser.close() };
   } catch (error) {
@@ -149,7 +153,7 @@ function htmlFiles(root: string): string[] {
 async function drawAll(root: string, logger: AstroIntegrationLogger): Promise<void> {
   const pages = htmlFiles(root)
     .map((file) => [file, readFileSync(file, 'utf8')] as const)
-    .filter(([, html]) => html.includes('data-lw-graph-source'));
+    .filter(([, html]) => html.includes(LW_GRAPH_SOURCE));
   if (pages.length === 0) return;
   const started = performance.now();
   let drawer: Drawer;

@@ -1,7 +1,7 @@
 /** What the toolbar's buttons do: edit, reset, copy, download, share, compare, open in the playground. */
 import { renderMermaid, svgNode } from '../adapters/mermaid.ts';
 import { linkVariant } from '../model/link-variant.ts';
-import { sel, type Action } from '../model/selectors.ts';
+import { LW_ACTION, sel, type Action } from '../model/selectors.ts';
 import { sameState } from '../model/share-state.ts';
 import type { Island } from './controller.ts';
 import { el } from './dom.ts';
@@ -70,7 +70,7 @@ export async function runAction(island: Island, name: Action): Promise<void> {
       const state = store.state();
       const compare = state.compare === undefined ? linkVariant(state.code) : undefined;
       island.load({ ...state, compare });
-      island.root.querySelector(sel('action', 'toggle-compare'))?.setAttribute('aria-pressed', String(compare !== undefined));
+      island.root.querySelector(sel(LW_ACTION, 'toggle-compare'))?.setAttribute('aria-pressed', String(compare !== undefined));
       return;
     }
     case 'open-playground':

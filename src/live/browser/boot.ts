@@ -8,14 +8,14 @@
  * not draw its graph. Events that woke it are forwarded to it.
  */
 import { sessionKey } from '../model/config.ts';
-import { LW, sel } from '../model/selectors.ts';
+import { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_SIM, LW_STARTER, LW_STATIC, sel } from '../model/selectors.ts';
 
 type Controller = import('./controller.ts').Controller;
 
 type FormControl = HTMLSelectElement | HTMLInputElement | HTMLTextAreaElement;
 
 /** A graph box with Mermaid text and no drawing: the build had no browser to draw it. */
-const undrawn = (box: Element) => !!box.querySelector(`script${sel('graphSource')}`) && !box.querySelector(':scope > svg');
+const undrawn = (box: Element) => !!box.querySelector(`script${sel(LW_GRAPH_SOURCE)}`) && !box.querySelector(':scope > svg');
 
 /** A control whose value is not the page's own (the browser restored a reader's choice). */
 function refilled(control: FormControl): boolean {
@@ -37,23 +37,23 @@ function wake(root: HTMLElement): void {
 
   root.addEventListener('click', (event) => {
     const target = event.target as HTMLElement;
-    if (target.closest(sel('action'))) event.preventDefault();
-    if (target.closest(`${sel('action')}, ${sel('static')}`)) forward(event);
+    if (target.closest(sel(LW_ACTION))) event.preventDefault();
+    if (target.closest(`${sel(LW_ACTION)}, ${sel(LW_STATIC)}`)) forward(event);
   });
   root.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
-    if (event.key === 'Enter' && target.matches(sel('static'))) {
+    if (event.key === 'Enter' && target.matches(sel(LW_STATIC))) {
       event.preventDefault();
       forward(event);
     }
   });
   for (const type of ['input', 'change']) {
     root.addEventListener(type, (event) => {
-      if ((event.target as HTMLElement).matches(`${sel('sim')}, ${sel('field')}, ${sel('starter')}`)) forward(event);
+      if ((event.target as HTMLElement).matches(`${sel(LW_SIM)}, ${sel(LW_FIELD)}, ${sel(LW_STARTER)}`)) forward(event);
     });
   }
 
-  const id = root.getAttribute(LW.example) ?? '';
+  const id = root.getAttribute(LW_EXAMPLE) ?? '';
   const playground = root.classList.contains('lw-playground');
   let stored = false;
   try {
@@ -65,10 +65,10 @@ function wake(root: HTMLElement): void {
     void load().then((c) => (playground ? c.ready.then(c.edit) : undefined));
     return;
   }
-  if (![...root.querySelectorAll(sel('graph'))].some(undrawn)) {
+  if (![...root.querySelectorAll(sel(LW_GRAPH))].some(undrawn)) {
     if ([...root.querySelectorAll<FormControl>('select, input, textarea')].some(refilled)) void load();
     root.addEventListener('focusin', () => void load(), { once: true });
-    for (const box of root.querySelectorAll(sel('graph'))) box.addEventListener('pointerover', forward, { once: true });
+    for (const box of root.querySelectorAll(sel(LW_GRAPH))) box.addEventListener('pointerover', forward, { once: true });
     return;
   }
   const observer = new IntersectionObserver(
@@ -83,4 +83,4 @@ function wake(root: HTMLElement): void {
   observer.observe(root);
 }
 
-document.querySelectorAll<HTMLElement>(sel('example')).forEach(wake);
+document.querySelectorAll<HTMLElement>(sel(LW_EXAMPLE)).forEach(wake);

@@ -5,7 +5,7 @@
  * editors.ts. Loaded lazily by boot.ts when the island becomes visible or is used.
  */
 import type { IslandConfig } from '../model/config.ts';
-import { LW, sel, type Action, type PaneName } from '../model/selectors.ts';
+import { LW_ACTION, LW_CONFIG, LW_GRAPH, LW_STARTER, LW_STATIC, LW_STATUS, LW_SUMMARY, sel, type Action, type PaneName } from '../model/selectors.ts';
 import { sameState, type ShareState } from '../model/share-state.ts';
 import { summaryText } from '../model/texts.ts';
 import type { SiteTheme } from '../model/theme.ts';
@@ -18,7 +18,7 @@ import { loadEdit, saveEdit } from './session.ts';
 import { decodeFragment, encodeState, isShareFragment } from './share-codec.ts';
 import { createIslandStore, type IslandStore, type PaneSnapshot, type Snapshot } from './store.ts';
 import { onThemeChange, siteTheme } from './theme.ts';
-import { analyzeOffThread } from './worker-client.ts';
+import { analyzeOffThread } from './analysis-worker-client.ts';
 
 export interface Controller {
   handle(event: Event): void;
@@ -45,8 +45,8 @@ export interface Island {
 }
 
 export function mount(root: HTMLElement): Controller {
-  const config = JSON.parse(q<HTMLScriptElement>(root, sel('config')).textContent!) as IslandConfig;
-  const status = q(root, sel('status'));
+  const config = JSON.parse(q<HTMLScriptElement>(root, sel(LW_CONFIG)).textContent!) as IslandConfig;
+  const status = q(root, sel(LW_STATUS));
   let loading = false;
   let shareTicket = 0;
   const theme = siteTheme();
@@ -84,7 +84,7 @@ export function mount(root: HTMLElement): Controller {
     const compare = panes.get('compare');
     if (compare) renderPane(compare, snapshot.compare, island.theme);
     const counts = (p: PaneSnapshot) => (p.good?.view ?? p.view).counts;
-    q(root, sel('summary')).textContent = summaryText(
+    q(root, sel(LW_SUMMARY)).textContent = summaryText(
       { label: config.label, counts: counts(snapshot.main) },
       snapshot.compare && { label: config.compareLabel, counts: counts(snapshot.compare) },
     );
@@ -110,18 +110,18 @@ export function mount(root: HTMLElement): Controller {
     if (event.type === 'pointerover') {
       // The pointer that woke the island may still be on a node: highlight it as a hover would.
       for (const pane of panes.values()) {
-        const node = pane.root.querySelector(`${sel('graph')} g.node[data-op]:hover`);
+        const node = pane.root.querySelector(`${sel(LW_GRAPH)} g.node[data-op]:hover`);
         if (node) focusOp(pane, node.getAttribute('data-op')!);
       }
       return;
     }
     if (event.type === 'click' || event.type === 'keydown') {
-      if (target.closest(sel('static'))) return void openEditors(island);
-      const button = target.closest(sel('action'));
-      if (button) void runAction(island, button.getAttribute(LW.action) as Action);
+      if (target.closest(sel(LW_STATIC))) return void openEditors(island);
+      const button = target.closest(sel(LW_ACTION));
+      if (button) void runAction(island, button.getAttribute(LW_ACTION) as Action);
       return;
     }
-    if (target.matches(sel('starter'))) {
+    if (target.matches(sel(LW_STARTER))) {
       const starter = config.starters?.find((s) => s.id === (target as HTMLSelectElement).value);
       if (starter) island.load({ code: starter.code, compare: starter.compare, simulate: starter.simulate });
       return;

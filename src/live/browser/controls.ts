@@ -4,7 +4,7 @@
  */
 import type { ShareState } from '../model/share-state.ts';
 import { buildArgsText, changesFrom, changeValue, controlChoices, parseBuildArgs } from '../model/controls.ts';
-import { sel } from '../model/selectors.ts';
+import { LW_ACTION, LW_FIELD, LW_SIM, sel } from '../model/selectors.ts';
 import { optionText } from '../model/texts.ts';
 import { el, q } from './dom.ts';
 import type { PaneSnapshot, Snapshot } from './store.ts';
@@ -32,37 +32,37 @@ export function syncControls(root: HTMLElement, snapshot: Snapshot): void {
   const views = [snapshot.main, snapshot.compare].filter((p): p is PaneSnapshot => !!p).map((p) => p.good?.view ?? p.view);
   const choices = controlChoices(views);
   const active = document.activeElement;
-  const base = q<HTMLSelectElement>(root, sel('sim', 'base'));
+  const base = q<HTMLSelectElement>(root, sel(LW_SIM, 'base'));
   if (active !== base) syncOptions(base, choices.baseImages, optionText.base, changeValue(state.simulate, 'base'));
-  const file = q<HTMLSelectElement>(root, sel('sim', 'file'));
+  const file = q<HTMLSelectElement>(root, sel(LW_SIM, 'file'));
   if (active !== file) syncOptions(file, choices.copiedPaths, optionText.file, changeValue(state.simulate, 'file'));
-  const arg = q<HTMLInputElement>(root, sel('sim', 'arg'));
+  const arg = q<HTMLInputElement>(root, sel(LW_SIM, 'arg'));
   if (active !== arg) arg.value = changeValue(state.simulate, 'arg');
-  const target = q<HTMLSelectElement>(root, sel('field', 'target'));
+  const target = q<HTMLSelectElement>(root, sel(LW_FIELD, 'target'));
   if (active !== target) syncOptions(target, choices.stageNames, optionText.target, state.target ?? '');
-  const args = q<HTMLTextAreaElement>(root, sel('field', 'buildArgs'));
+  const args = q<HTMLTextAreaElement>(root, sel(LW_FIELD, 'buildArgs'));
   if (active !== args) args.value = buildArgsText(state.buildArgs);
-  const ignore = q<HTMLTextAreaElement>(root, sel('field', 'dockerignore'));
+  const ignore = q<HTMLTextAreaElement>(root, sel(LW_FIELD, 'dockerignore'));
   if (active !== ignore) ignore.value = state.dockerignore ?? '';
-  root.querySelector(sel('action', 'toggle-compare'))?.setAttribute('aria-pressed', String(state.compare !== undefined));
-  q<HTMLInputElement>(root, sel('field', 'mergeOp')).checked = state.mergeOp !== false;
+  root.querySelector(sel(LW_ACTION, 'toggle-compare'))?.setAttribute('aria-pressed', String(state.compare !== undefined));
+  q<HTMLInputElement>(root, sel(LW_FIELD, 'mergeOp')).checked = state.mergeOp !== false;
 }
 
 /** The changes the simulation controls ask for; of `kept`, the ones they cannot show stay. */
 export function readSimulation(root: HTMLElement, kept: readonly string[] | undefined): string[] {
-  const value = (name: string) => q<HTMLSelectElement | HTMLInputElement>(root, sel('sim', name)).value;
+  const value = (name: string) => q<HTMLSelectElement | HTMLInputElement>(root, sel(LW_SIM, name)).value;
   return changesFrom({ base: value('base'), file: value('file'), arg: value('arg') }, kept);
 }
 
 /** Everything the controls say, as a patch of the state. */
 export function readControls(root: HTMLElement, kept: readonly string[] | undefined): Partial<ShareState> {
-  const target = q<HTMLSelectElement>(root, sel('field', 'target')).value;
+  const target = q<HTMLSelectElement>(root, sel(LW_FIELD, 'target')).value;
   return {
     simulate: readSimulation(root, kept),
-    buildArgs: parseBuildArgs(q<HTMLTextAreaElement>(root, sel('field', 'buildArgs')).value),
+    buildArgs: parseBuildArgs(q<HTMLTextAreaElement>(root, sel(LW_FIELD, 'buildArgs')).value),
     target: target || undefined,
-    mergeOp: q<HTMLInputElement>(root, sel('field', 'mergeOp')).checked,
-    dockerignore: q<HTMLTextAreaElement>(root, sel('field', 'dockerignore')).value || undefined,
+    mergeOp: q<HTMLInputElement>(root, sel(LW_FIELD, 'mergeOp')).checked,
+    dockerignore: q<HTMLTextAreaElement>(root, sel(LW_FIELD, 'dockerignore')).value || undefined,
   };
 }
 
@@ -72,10 +72,10 @@ export function readControls(root: HTMLElement, kept: readonly string[] | undefi
  */
 export function controlChange(root: HTMLElement, event: Event, kept: readonly string[] | undefined): { patch: Partial<ShareState>; now: boolean } | undefined {
   const target = event.target as HTMLElement;
-  if (target.matches(sel('sim'))) return { patch: { simulate: readSimulation(root, kept) }, now: event.type === 'change' };
-  if (target.matches(sel('field', 'buildArgs'))) return { patch: { buildArgs: parseBuildArgs((target as HTMLTextAreaElement).value) }, now: false };
-  if (target.matches(sel('field', 'dockerignore'))) return { patch: { dockerignore: (target as HTMLTextAreaElement).value || undefined }, now: false };
-  if (target.matches(sel('field', 'target'))) return { patch: { target: (target as HTMLSelectElement).value || undefined }, now: true };
-  if (target.matches(sel('field', 'mergeOp'))) return { patch: { mergeOp: (target as HTMLInputElement).checked }, now: true };
+  if (target.matches(sel(LW_SIM))) return { patch: { simulate: readSimulation(root, kept) }, now: event.type === 'change' };
+  if (target.matches(sel(LW_FIELD, 'buildArgs'))) return { patch: { buildArgs: parseBuildArgs((target as HTMLTextAreaElement).value) }, now: false };
+  if (target.matches(sel(LW_FIELD, 'dockerignore'))) return { patch: { dockerignore: (target as HTMLTextAreaElement).value || undefined }, now: false };
+  if (target.matches(sel(LW_FIELD, 'target'))) return { patch: { target: (target as HTMLSelectElement).value || undefined }, now: true };
+  if (target.matches(sel(LW_FIELD, 'mergeOp'))) return { patch: { mergeOp: (target as HTMLInputElement).checked }, now: true };
   return undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { nodeId } from '../../analyzer/render/mermaid.ts';
 import { renderMermaid, svgNode } from '../adapters/mermaid.ts';
-import { LW, sel } from '../model/selectors.ts';
+import { LW_GRAPH_NOTE, LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_THEME, LW_WIRED, sel } from '../model/selectors.ts';
 import type { SiteTheme } from '../model/theme.ts';
 import type { StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
@@ -43,15 +43,15 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
   let drawnTheme: SiteTheme | undefined;
   let svg: SVGSVGElement | undefined;
   let nodes = new Map<string, Element[]>();
-  const note = el('p', { class: 'lw-graph-note', [LW.graphNote]: '' });
+  const note = el('p', { class: 'lw-graph-note', [LW_GRAPH_NOTE]: '' });
   note.hidden = true;
   adoptBuildDrawing();
 
   /** The build drew this box's first graph in both themes: keep the current theme's, as drawn. */
   function adoptBuildDrawing(): void {
-    const drawings = box.querySelectorAll<SVGSVGElement>(`:scope > svg${sel('theme')}`);
-    const json = box.querySelector(`script${sel('graphSource')}`)?.textContent;
-    const mine = [...drawings].find((s) => s.getAttribute(LW.theme) === theme);
+    const drawings = box.querySelectorAll<SVGSVGElement>(`:scope > svg${sel(LW_THEME)}`);
+    const json = box.querySelector(`script${sel(LW_GRAPH_SOURCE)}`)?.textContent;
+    const mine = [...drawings].find((s) => s.getAttribute(LW_THEME) === theme);
     if (!mine || !json) return;
     for (const other of drawings) if (other !== mine) other.remove();
     svg = mine;
@@ -72,8 +72,8 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'img');
       node.setAttribute('aria-label', `${step.kind} op: ${step.name}${step.status ? `, ${step.status}` : ''}`);
-      if (!node.hasAttribute(LW.wired)) {
-        node.setAttribute(LW.wired, '');
+      if (!node.hasAttribute(LW_WIRED)) {
+        node.setAttribute(LW_WIRED, '');
         node.addEventListener('mouseenter', () => onFocusOp(op));
         node.addEventListener('mouseleave', () => onFocusOp(undefined));
         node.addEventListener('focus', () => onFocusOp(op));
@@ -97,7 +97,7 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
     const node = svgNode(markup);
     if (!node) return;
     svg = node;
-    box.querySelector(sel('placeholder'))?.remove();
+    box.querySelector(sel(LW_PLACEHOLDER))?.remove();
     for (const old of box.querySelectorAll(':scope > svg')) old.remove();
     if (!note.isConnected) box.append(note);
     box.prepend(node);
@@ -137,9 +137,9 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
       svg = undefined;
       nodes = new Map();
       drawn = '';
-      let placeholder = box.querySelector<HTMLElement>(sel('placeholder'));
+      let placeholder = box.querySelector<HTMLElement>(sel(LW_PLACEHOLDER));
       if (!placeholder) {
-        placeholder = el('p', { class: 'lw-graph-placeholder', [LW.placeholder]: '' });
+        placeholder = el('p', { class: 'lw-graph-placeholder', [LW_PLACEHOLDER]: '' });
         box.prepend(placeholder);
       }
       placeholder.textContent = text;

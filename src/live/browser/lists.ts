@@ -2,7 +2,7 @@
  * The findings and the build steps as lists: client-side twins of FindingsList.astro and
  * StepsList.astro (same markup, built with text nodes).
  */
-import { LW } from '../model/selectors.ts';
+import { LW_ALL } from '../model/selectors.ts';
 import { stepLines } from '../model/texts.ts';
 import type { FindingView, StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
@@ -69,7 +69,7 @@ export function renderSteps(list: HTMLElement, steps: readonly StepView[]): HTML
   if (shown.get(list) === key) return list;
   const { head, tail } = STEPS_SHOWN;
   let items: HTMLLIElement[];
-  if (steps.length <= head + tail + 1 || list.hasAttribute(LW.all)) items = steps.map(stepItem);
+  if (steps.length <= head + tail + 1 || list.hasAttribute(LW_ALL)) items = steps.map(stepItem);
   else {
     const more = el('button', { type: 'button', class: 'lw-steps-all' }, `Show all ${steps.length} steps`);
     const rest = steps.slice(-tail).map(stepItem);
@@ -80,7 +80,7 @@ export function renderSteps(list: HTMLElement, steps: readonly StepView[]): HTML
       ...rest,
     ];
     more.addEventListener('click', () => {
-      fresh.setAttribute(LW.all, '');
+      fresh.setAttribute(LW_ALL, '');
       shown.delete(fresh);
       // The focus goes to the first step that was hidden, where the button was.
       const next = renderSteps(fresh, steps).children[head] as HTMLElement | undefined;

@@ -3,7 +3,7 @@
  * boundary: per pane the view (steps, findings, controls) and, for a file BuildKit would
  * build, the Mermaid text (the drawing's, without the in-graph legend, and the copy's, with
  * it). The same function runs at build time (LiveExample.astro), on the page's main thread
- * (the fallback without a worker) and in the analysis worker (../browser/worker.ts). The one
+ * (the fallback without a worker) and in the analysis worker (../browser/analysis-worker.ts). The one
  * place the islands reach into the analyzer beyond `analyze()`: the cache simulation, change
  * strings and the Mermaid renderer.
  */

@@ -4,7 +4,7 @@
  * no worker (no `Worker` in this browser, or it failed to start or crashed); the store then
  * analyzes on the main thread, as it does without a worker.
  */
-import AnalysisWorker from './worker.ts?worker';
+import AnalysisWorker from './analysis-worker.ts?worker';
 import type { AnalysisResult } from '../model/analyze-state.ts';
 import type { ShareState } from '../model/share-state.ts';
 
