@@ -13,7 +13,7 @@ let queue: Promise<unknown> = Promise.resolve();
 let counter = 0;
 let configured: SiteTheme | undefined;
 
-export function loadMermaid(): Promise<Mermaid> {
+function loadMermaid(): Promise<Mermaid> {
   loading ??= import('mermaid').then((m) => m.default);
   return loading;
 }

@@ -8,7 +8,7 @@
  * not draw its graph. Events that woke it are forwarded to it.
  */
 import { sessionKey } from '../model/config.ts';
-import { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_SIM, LW_STARTER, LW_STATIC, sel } from '../model/selectors.ts';
+import { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_SIM, LW_STARTER, LW_STATIC, sel } from '../model/boot-selectors.ts';
 
 type Controller = import('./controller.ts').Controller;
 

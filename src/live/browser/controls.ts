@@ -49,7 +49,7 @@ export function syncControls(root: HTMLElement, snapshot: Snapshot): void {
 }
 
 /** The changes the simulation controls ask for; of `kept`, the ones they cannot show stay. */
-export function readSimulation(root: HTMLElement, kept: readonly string[] | undefined): string[] {
+function readSimulation(root: HTMLElement, kept: readonly string[] | undefined): string[] {
   const value = (name: string) => q<HTMLSelectElement | HTMLInputElement>(root, sel(LW_SIM, name)).value;
   return changesFrom({ base: value('base'), file: value('file'), arg: value('arg') }, kept);
 }

@@ -38,7 +38,7 @@ export function renderFindings(box: HTMLElement, findings: readonly FindingView[
 }
 
 /** Beyond this many steps the list shows the first and last ones and a button for the rest. */
-export const STEPS_SHOWN = { head: 300, tail: 100 };
+const STEPS_SHOWN = { head: 300, tail: 100 };
 
 /**
  * Puts `children` into a fresh shallow copy of `box`, swapped in as one node: observers of

@@ -7,7 +7,7 @@ import { normalize, toShareState, type ShareState } from '../model/share-state.t
  * time, so a hostile or truncated link gives a clear reason instead of a hang or a crash.
  */
 
-export const CURRENT_VERSION = 'v1';
+const CURRENT_VERSION = 'v1';
 /** Longest fragment we try to decode (characters). Browsers keep far longer URLs, but links get pasted. */
 export const MAX_FRAGMENT_CHARS = 64_000;
 /** Largest decompressed payload (bytes): stops deflate bombs. */
