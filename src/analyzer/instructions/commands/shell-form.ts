@@ -100,6 +100,6 @@ export function parseGoDuration(s: string): number | string {
     s = s.slice(u.length);
     total += Number(`${whole || '0'}.${frac ?? ''}0`) * unit;
   }
-  if (total > 9223372036854775807) return invalid;
+  if (total > 2 ** 63) return invalid; // past Go's int64 (2^63 - 1 rounds to 2^63 as a double)
   return neg ? -total : total;
 }
