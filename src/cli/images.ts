@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { analyze, type AnalyzeOptions } from '../analyzer/index.ts';
 import { parseImageConfigJson } from '../analyzer/image/config-json.ts';
 import { mergeOverrides } from '../analyzer/image/base-image.ts';
 import { imageKey } from '../analyzer/image/lookup.ts';
@@ -120,4 +121,28 @@ async function readDockerConfig(env: NodeJS.ProcessEnv, io: Io): Promise<unknown
     io.stderr(`layerwise: ignoring ${path}: not JSON\n`);
     return undefined;
   }
+}
+
+/**
+ * `{ images }` for `analyze()` from the command's options, or `{}`. When resolving, a first
+ * analysis with the other options names the base images (FROM and `COPY --from` images).
+ */
+export async function imagesOption(
+  options: ImageOptionValues,
+  io: Io,
+  text: string,
+  analyzeOptions: AnalyzeOptions,
+  environment: ImageEnvironment = {},
+): Promise<{ images?: ImageOverrides }> {
+  const bases = (): BaseImage[] => {
+    const { build } = analyze(text, analyzeOptions);
+    const found: BaseImage[] = [];
+    for (const stage of build.stages) {
+      if (stage.base.kind === 'image') found.push({ ref: stage.base.ref, ...(stage.platform !== undefined ? { platform: stage.platform } : {}) });
+      for (const command of stage.commands) if (command.origin?.kind === 'image') found.push({ ref: command.origin.ref });
+    }
+    return found;
+  };
+  const images = await imageOverrides(options, io, bases, environment);
+  return images ? { images } : {};
 }

@@ -34,7 +34,7 @@ import { cloneState, initialState, snapshot, type DispatchState } from './state.
 import { withSuggestion } from '../core/suggest.ts';
 import { baseImageConfig } from '../image/base-image.ts';
 import { unknownImage, type ImageConfig } from '../image/model.ts';
-import { parseTriggers } from '../image/triggers.ts';
+import { parseTriggers } from './image-triggers.ts';
 
 export function evaluate(model: DockerfileModel, options: BuildOptions): EvaluatedBuild {
   const diagnostics: Diagnostic[] = [];

@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiskCache } from '../../../src/cli/registry/cache.ts';
+import type { Io } from '../../../src/cli/io.ts';
+import { main } from '../../../src/cli/main.ts';
 import { resolveImageConfig } from '../../../src/cli/registry/client.ts';
 
 const REGISTRY = '/usr/bin/docker-registry';
@@ -166,6 +168,46 @@ describe.skipIf(skip)('image configs from a registry (docker-registry on 127.0.0
     expect(byTag.platforms).toEqual([{ os: 'linux', architecture: 'amd64' }]);
     const byDigest = await resolveImageConfig(`${host}/solo@${pushed.manifest}`, { cache });
     expect(byDigest.env).toEqual(['SOLO=1']);
+  });
+
+  it('feeds `layerwise graph|lint --resolve-images` and --offline', async () => {
+    await pushImage('cli/app', '2', {
+      architecture: 'amd64',
+      os: 'linux',
+      config: { Env: ['PATH=/usr/bin:/bin', 'APP_HOME=/srv/app'], WorkingDir: '/srv/app' },
+      rootfs: { type: 'layers', diff_ids: [] },
+    });
+    const dockerfile = `FROM ${host}/cli/app:2\nCOPY app.conf conf/\nRUN test -d "$APP_HOME"\nLABEL home=$APP_HOME\n`;
+    const run = async (argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => dockerfile, readFile: async () => '' };
+      const status = await main(argv, io);
+      return { status, out: out.join(''), err: err.join('') };
+    };
+    const saved = process.env.LAYERWISE_CACHE_DIR;
+    process.env.LAYERWISE_CACHE_DIR = join(dir, 'cli-cache');
+    try {
+      const graph = await run(['graph', '--format', 'json', '--resolve-images', '-']);
+      expect(graph.err).toBe('');
+      expect(graph.status).toBe(0);
+      const ops = JSON.parse(graph.out).ops as { details: { imageConfig?: string; actions?: { dest?: string }[] } }[];
+      expect(ops.find((op) => op.details.imageConfig)?.details.imageConfig).toMatch(new RegExp(`^registry ${host}/cli/app:2@sha256:[0-9a-f]{64}, \\d{4}-\\d{2}-\\d{2}$`));
+      expect(ops.flatMap((op) => op.details.actions ?? []).map((a) => a.dest)).toContain('/srv/app/conf/');
+      // Without the registry the variable may come from the image; with it, it is known.
+      expect((await run(['lint', '-'])).out).toContain("Usage of undefined variable '$APP_HOME'; it may come from the base image");
+      expect((await run(['lint', '--resolve-images', '-'])).out).toBe('');
+      // Offline: the cache answers, the registry is not asked.
+      registry!.kill('SIGSTOP');
+      try {
+        expect((await run(['lint', '--offline', '-'])).out).toBe('');
+      } finally {
+        registry!.kill('SIGCONT');
+      }
+    } finally {
+      if (saved === undefined) delete process.env.LAYERWISE_CACHE_DIR;
+      else process.env.LAYERWISE_CACHE_DIR = saved;
+    }
   });
 
   it('says which reference is missing', async () => {

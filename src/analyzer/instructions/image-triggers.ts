@@ -3,8 +3,8 @@
  * way BuildKit's `initOnBuildTriggers` reads them: each text parsed on its own, exactly one
  * instruction, converted with the same rules as any instruction of the Dockerfile.
  */
-import { buildModel } from '../instructions/build-model.ts';
-import type { Command } from '../instructions/model.ts';
+import { buildModel } from './build-model.ts';
+import type { Command } from './model.ts';
 import { parse } from '../parse/parse.ts';
 
 export interface ParsedTriggers {
