@@ -41,6 +41,8 @@ interface Built extends Resolved {
   readonly date: string;
   readonly base?: string;
   readonly tags: readonly string[];
+  /** Read from an older official-images listing (the clone lacks the current commit). */
+  readonly historic?: boolean;
 }
 
 function main(argv: string[]): void {
@@ -99,6 +101,7 @@ function main(argv: string[]): void {
   };
 
   const built = new Map<string, Built[]>();
+  const byEntry = new Map<ManifestEntry, Built>();
   const byTag = new Map<string, Built | null>();
   const warnings: string[] = [];
 
@@ -137,14 +140,17 @@ function main(argv: string[]): void {
       }
       if (!result) continue;
       list.push(result);
-      for (const tag of entry.tags) if (!byTag.has(`${name}:${tag}`)) byTag.set(`${name}:${tag}`, result);
+      byEntry.set(entry, result);
+      // A config read from an older listing answers only for the tags that listing had.
+      for (const tag of entry.tags) if (!byTag.has(`${name}:${tag}`) && (!result.historic || result.tags.includes(tag))) byTag.set(`${name}:${tag}`, result);
     }
     // Shared tags (`golang:1.27` = the Debian build plus Windows builds) name the first Linux entry.
     for (const entry of entries) {
+      const result = byEntry.get(entry);
+      if (!result) continue;
       for (const tag of entry.sharedTags) {
-        if (byTag.has(`${name}:${tag}`)) continue;
-        const first = list.find((b) => b.tags.includes(entry.tags[0]));
-        if (first) byTag.set(`${name}:${tag}`, first);
+        if (byTag.has(`${name}:${tag}`) || (result.historic && !result.tags.includes(tag))) continue;
+        byTag.set(`${name}:${tag}`, result);
       }
     }
     for (const tag of HISTORIC_TAGS.get(name) ?? []) {
@@ -209,7 +215,9 @@ function main(argv: string[]): void {
     const commit = listed.entry.gitCommit;
     const file = fileOf(listed.entry);
     const note = listed.official ? ` (as listed in official-images@${listed.official.slice(0, 12)})` : '';
-    const tags = listed.official ? entry.tags.filter((tag) => listed.entry.tags.includes(tag) || listed.entry.sharedTags.includes(tag)) : entry.tags;
+    const tags = listed.official
+      ? [...entry.tags, ...entry.sharedTags].filter((tag) => listed.entry.tags.includes(tag) || listed.entry.sharedTags.includes(tag))
+      : entry.tags;
     const date = git(dir, 'log', '-1', '--format=%cs', commit).trim();
     const source = `${repoName}@${commit.slice(0, 12)} ${file}${note}`;
     const evaluated = evaluateDockerfile(text, (ref) => {
@@ -222,7 +230,15 @@ function main(argv: string[]): void {
       warnings.push(`${name}:${entry.tags[0]}: ${evaluated.error} (${source})`);
       return undefined;
     }
-    return { ...evaluated.config, arches, source, date, ...(evaluated.base ? { base: evaluated.base } : {}), tags };
+    return {
+      ...evaluated.config,
+      arches,
+      source,
+      date,
+      ...(evaluated.base ? { base: evaluated.base } : {}),
+      tags,
+      ...(listed.official ? { historic: true } : {}),
+    };
   };
 
   for (const name of [...ROOT_IMAGES.keys(), ...IMAGES]) buildImage(name, []);

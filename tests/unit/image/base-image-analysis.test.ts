@@ -60,6 +60,17 @@ describe('the image WorkingDir', () => {
     expect(shape('FROM node:22-alpine\nCOPY package.json ./\n')).not.toContain('/go');
   });
 
+  it.each([
+    ['httpd:2.4', '/usr/local/apache2/conf/'],
+    ['php:8.3-apache', '/var/www/html/conf/'],
+    ['tomcat:11.0', '/usr/local/tomcat/conf/'],
+    ['redis:7', '/data/conf/'],
+    ['python:3.12-slim', '/conf/'],
+    ['rust:1', '/conf/'],
+  ])('puts a relative destination under %s where BuildKit does', (image, dest) => {
+    expect(shape(`FROM ${image}\nCOPY app.conf conf/\n`)).toContain(`copy->base:${dest}`);
+  });
+
   it('is not a WORKDIR of the Dockerfile: WorkdirRelativePath still applies, as in BuildKit', () => {
     const text = 'FROM golang:1.27\nWORKDIR src\n';
     expect(findings(text)).toContain('WorkdirRelativePath: Relative workdir "src" can have unexpected results if the base image changes');
