@@ -2,6 +2,7 @@
  * Writes src/analyzer/image/table-data.ts: the built-in configs of common official images.
  *
  *   npm run images:table -- REPOS_DIR [--out FILE]
+ *   npm run images:table -- REPOS_DIR --list-repos     (what to clone into REPOS_DIR)
  *
  * REPOS_DIR holds git clones (plain or bare; named `owner+name`, `owner+name/repo`, `owner/name`
  * or `name`) of docker-library/official-images and of each image's own repository (the `GitRepo`
@@ -15,6 +16,7 @@
  * and left out, never guessed.
  */
 import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../../src/analyzer/index.ts';
@@ -45,12 +47,27 @@ interface Built extends Resolved {
   readonly historic?: boolean;
 }
 
+const USAGE = 'usage: generate.ts REPOS_DIR [--out FILE] [--images NAME,NAME…] [--list-repos]\n';
+
 function main(argv: string[]): void {
-  const reposDir = argv.find((a) => !a.startsWith('--'));
-  const outAt = argv.indexOf('--out');
-  const out = resolve(outAt !== -1 ? argv[outAt + 1] : 'src/analyzer/image/table-data.ts');
-  if (!reposDir) {
-    process.stderr.write('usage: generate.ts REPOS_DIR [--out FILE]\n');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, images: { type: 'string' }, 'list-repos': { type: 'boolean' } },
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+  const { values, positionals } = parsed;
+  const reposDir = positionals[0];
+  const out = resolve(values.out ?? 'src/analyzer/image/table-data.ts');
+  // A subset of the images (the tests use it); the table written then holds only those.
+  const images = values.images !== undefined ? values.images.split(',').filter(Boolean) : IMAGES;
+  if (!reposDir || positionals.length > 1) {
+    process.stderr.write(USAGE);
     process.exit(2);
   }
   const repos = new Repos(resolve(reposDir));
@@ -58,15 +75,25 @@ function main(argv: string[]): void {
   if (!official) throw new Error(`docker-library/official-images not found under ${reposDir}`);
   const officialHead = git(official, 'rev-parse', 'HEAD').trim();
   const officialDate = git(official, 'log', '-1', '--format=%cs', officialHead).trim();
+  const warnings: string[] = [];
   const manifests = new Map<string, ManifestEntry[]>();
   const manifestOf = (name: string): ManifestEntry[] => {
     let entries = manifests.get(name);
     if (!entries) {
-      entries = parseManifest(git(official, 'show', `${officialHead}:library/${name}`));
+      const text = show(official, officialHead, `library/${name}`);
+      if (text === undefined) warnings.push(`${name}: no library/${name} in docker-library/official-images`);
+      entries = text === undefined ? [] : parseManifest(text);
       manifests.set(name, entries);
     }
     return entries;
   };
+
+  if (values['list-repos']) {
+    // What to clone beside official-images: each covered image's own repository.
+    const urls = new Set(images.flatMap((name) => manifestOf(name).map((entry) => entry.gitRepo)));
+    process.stdout.write(`https://github.com/docker-library/official-images.git\n${[...urls].sort().join('\n')}\n`);
+    return;
+  }
 
   // Older manifests of an image, newest first, for tags whose current Dockerfile the clone lacks
   // and for tags no longer published (HISTORIC_TAGS).
@@ -103,7 +130,6 @@ function main(argv: string[]): void {
   const built = new Map<string, Built[]>();
   const byEntry = new Map<ManifestEntry, Built>();
   const byTag = new Map<string, Built | null>();
-  const warnings: string[] = [];
 
   const resolveTag = (name: string, tag: string, chain: readonly string[]): Built | undefined => {
     const key = `${name}:${tag}`;
@@ -223,7 +249,7 @@ function main(argv: string[]): void {
     const evaluated = evaluateDockerfile(text, (ref) => {
       const base = officialRef(ref);
       if (!base) return undefined;
-      if (!IMAGES.includes(base.name) && !ROOT_IMAGES.has(base.name)) return undefined;
+      if (!images.includes(base.name) && !ROOT_IMAGES.has(base.name)) return undefined;
       return resolveTag(base.name, base.tag, chain);
     });
     if ('error' in evaluated) {
@@ -241,7 +267,7 @@ function main(argv: string[]): void {
     };
   };
 
-  for (const name of [...ROOT_IMAGES.keys(), ...IMAGES]) buildImage(name, []);
+  for (const name of [...ROOT_IMAGES.keys(), ...images]) buildImage(name, []);
 
   const table = assemble(built, byTag, officialDate);
   writeFileSync(out, render(table, officialHead));
@@ -296,20 +322,29 @@ function evaluateDockerfile(
   const envKeys = new Set((parent?.env ?? []).map((pair) => pair.slice(0, pair.indexOf('='))));
   envKeys.add('PATH');
   const argKeys = new Set<string>();
+  const envOrder: string[] = [];
   let workdirSet = Boolean(parent?.workdir);
   const onbuild: string[] = [];
   for (const stage of chainStages) {
     for (const { command } of stage.commands) {
-      if (command.kind === 'env') for (const pair of command.pairs) envKeys.add(pair.key.value);
+      if (command.kind === 'env') {
+        for (const pair of command.pairs) {
+          envKeys.add(pair.key.value);
+          envOrder.push(pair.key.value);
+        }
+      }
       if (command.kind === 'arg') for (const arg of command.args) argKeys.add(arg.name.value);
       if (command.kind === 'workdir') workdirSet = true;
     }
   }
   for (const { command, onbuild: inherited } of last.commands) if (command.kind === 'onbuild' && !inherited) onbuild.push(command.expression);
-  const env = sentinel.state.env.filter((pair) => {
-    const key = pair.slice(0, pair.indexOf('='));
-    return envKeys.has(key) || !argKeys.has(key);
-  });
+  // The config's order, not the build environment's: BuildKit's ENV replaces a key of the image
+  // config in place and appends new keys (the LLB environment moves a re-set key to the end).
+  const values = new Map(sentinel.state.env.map((pair) => [pair.slice(0, pair.indexOf('=')), pair] as const));
+  const order = [...(parent?.env ?? []).map((pair) => pair.slice(0, pair.indexOf('='))), ...envOrder, ...values.keys()];
+  const env = [...new Set(order)]
+    .filter((key) => values.has(key) && (envKeys.has(key) || !argKeys.has(key)))
+    .map((key) => values.get(key)!);
   return {
     config: {
       env,
