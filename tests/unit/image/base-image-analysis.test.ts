@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/index.ts';
 import type { ImageConfig } from '../../../src/analyzer/image/model.ts';
 import { renderShape } from '../../../src/analyzer/render/shape.ts';
+import { parseChange, simulate } from '../../../src/analyzer/simulate/simulate.ts';
 
 const findings = (text: string, options = {}) => analyze(text, options).findings.map((f) => `${f.rule}: ${f.message}`);
 const shape = (text: string, options = {}) => renderShape(analyze(text, options).graph);
@@ -125,6 +126,18 @@ describe('InvalidBaseImagePlatform', () => {
     expect(findings('FROM --platform=linux/arm64 golang:1.27-alpine\n').filter((f) => f.startsWith('InvalidBaseImagePlatform'))).toEqual([]);
     // A family match does not know which platforms an old tag had.
     expect(findings('FROM --platform=linux/mips64le golang:1.12-alpine\n').filter((f) => f.startsWith('InvalidBaseImagePlatform'))).toEqual([]);
+  });
+});
+
+describe('the simulation', () => {
+  it('still rebuilds from a known base image when it gets a new digest', () => {
+    const text = 'FROM golang:1.23-alpine\nCOPY . .\nRUN go build -o $GOPATH/bin/app .\n';
+    const analysis = analyze(text);
+    const change = parseChange('base:golang:1.23-alpine');
+    if (typeof change === 'string') throw new Error(change);
+    const simulation = simulate(analysis, [change]);
+    const byName = Object.fromEntries(simulation.outcomes.map((o) => [simulation.graph.ops.find((op) => op.id === o.op)?.name, o.status]));
+    expect(byName).toMatchObject({ '[2/3] COPY . .': 'rebuilt', '[3/3] RUN go build -o /go/bin/app .': 'rebuilt' });
   });
 });
 
