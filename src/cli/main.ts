@@ -14,6 +14,10 @@ Usage:
   layerwise lint     [--format text|json|sarif] [--target STAGE] [--build-arg K=V]… [--no-merge-op]
                      [--docs-base URL] FILE…
 
+Every command also takes the base-image options: --image-config REF=FILE (repeatable; FILE is
+\`docker image inspect REF\` output or an OCI image config), --resolve-images (fetch configs from
+the registries, cached in ~/.cache/layerwise), --offline (the cache only).
+
 Exit status: 0 success (lint: no error findings), 1 BuildKit would refuse the file
 (lint: an error finding), 2 usage error or unreadable file.
 `;

@@ -7,8 +7,9 @@
  *   - BuildKit stops at its first error; we report each problem and carry on with the best
  *     value we have (the raw text when an expansion fails).
  *   - An unknown `--target` is reported and the last stage is used instead.
- *   - Base images are not resolved (no registry): their environment is just the default PATH,
- *     their working directory `/`, their user empty, and their ONBUILD triggers unknown.
+ *   - Base images are not resolved (no registry): their config comes from the caller's
+ *     `images`, else the built-in table (`image/`), else it is unknown (default PATH only,
+ *     working directory `/`, no user, no triggers).
  * Never throws.
  */
 import type { Diagnostic } from '../core/diagnostic.ts';
@@ -31,6 +32,9 @@ import type {
 import { StageGraph, type Reference, type StageInfo } from './stage-graph.ts';
 import { cloneState, initialState, snapshot, type DispatchState } from './state.ts';
 import { withSuggestion } from '../core/suggest.ts';
+import { baseImageConfig } from '../image/base-image.ts';
+import { unknownImage, type ImageConfig } from '../image/model.ts';
+import { parseTriggers } from './image-triggers.ts';
 
 export function evaluate(model: DockerfileModel, options: BuildOptions): EvaluatedBuild {
   const diagnostics: Diagnostic[] = [];
@@ -65,7 +69,22 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
   graph.addReferences();
   const cycle = graph.findCycle();
   if (cycle !== undefined) report(`circular dependency detected on stage: ${graph.infos[cycle.stage].name}`, cycle.at);
-  const reachable = graph.reachableWithTriggers(target);
+  // Each base image's config, looked up once (caller's configs, then the table).
+  const configs = new Map<string, ImageConfig>();
+  const imageConfig = (ref: string): ImageConfig => {
+    let config = configs.get(ref);
+    if (config === undefined) {
+      config = baseImageConfig(ref, options.images);
+      configs.set(ref, config);
+    }
+    return config;
+  };
+  const isImage = (info: StageInfo) => info.baseStage === undefined && info.baseName !== 'scratch' && !info.stage.from.invalid;
+  const reachable = graph.reachableWithTriggers(target, (info) => {
+    if (!isImage(info)) return undefined;
+    const onBuild = imageConfig(info.baseName).onBuild;
+    return onBuild.length > 0 ? parseTriggers(onBuild) : undefined;
+  });
   // A build with a single dispatch state (one stage, no hidden sources) names no stage.
   const single = stages.length === 1 && graph.hiddenSources === 0;
 
@@ -79,7 +98,8 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
     const isDispatched = (i: number) => cycle !== undefined || dispatched.has(i);
     const displayName = single ? '' : info.name;
     const parent = info.baseStage !== undefined ? finalStates.get(info.baseStage) : undefined;
-    const state = parent !== undefined ? cloneState(parent) : initialState();
+    const config = parent === undefined && isImage(info) ? imageConfig(info.baseName) : undefined;
+    const state = parent !== undefined ? cloneState(parent) : initialState(config);
     const initial = snapshot(state);
     const commands: EvaluatedCommand[] = [];
     for (const { command, onbuild } of info.commands) {
@@ -99,7 +119,7 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
     finalStates.set(info.stage.index, state);
     evaluated.push({
       stage: info.stage,
-      base: stageBase(info, parent !== undefined),
+      base: stageBase(info, parent !== undefined, config),
       commands,
       initial,
       displayName,
@@ -114,10 +134,15 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
   return { target, stages: evaluated, globalArgs: Object.fromEntries(globals), froms, diagnostics };
 }
 
-function stageBase(info: StageInfo, fromStage: boolean): StageBase {
+function stageBase(info: StageInfo, fromStage: boolean, config: ImageConfig | undefined): StageBase {
   if (fromStage && info.baseStage !== undefined) return { kind: 'stage', index: info.baseStage };
   if (info.baseName === 'scratch') return { kind: 'scratch' };
-  return { kind: 'image', ref: info.baseName, ...(info.platform !== undefined ? { platform: info.platform } : {}) };
+  return {
+    kind: 'image',
+    ref: info.baseName,
+    ...(info.platform !== undefined ? { platform: info.platform } : {}),
+    config: config ?? unknownImage(info.baseName),
+  };
 }
 
 function copyOrigin(command: Command, refs: readonly Reference[]): CopyOrigin | undefined {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { Span } from '../core/span.ts';
 import type { Heredoc, InstructionNode, Word } from '../parse/tree.ts';
+import type { ImageConfig, ImageOverrides } from '../image/model.ts';
 import type { Mount } from './mounts.ts';
 
 export type { Mount, MountSharing, MountType } from './mounts.ts';
@@ -171,6 +172,11 @@ export interface BuildOptions {
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** Builder advertises MergeOp (default true). False models the classic Docker Engine store. */
   readonly mergeOp?: boolean;
+  /**
+   * Base-image configs supplied by the caller (`--image-config`, registry answers), by
+   * reference; they win over the built-in table (`image/base-image.ts`).
+   */
+  readonly images?: ImageOverrides;
 }
 
 /** The state a command sees, as BuildKit's dispatch state holds it. */
@@ -190,7 +196,13 @@ export interface StageState {
 
 export type StageBase =
   | { readonly kind: 'scratch' }
-  | { readonly kind: 'image'; readonly ref: string; readonly platform?: string }
+  | {
+      readonly kind: 'image';
+      readonly ref: string;
+      readonly platform?: string;
+      /** What is known of the image's config (table, file, registry, or unknown): the stage starts from it. */
+      readonly config: ImageConfig;
+    }
   | { readonly kind: 'stage'; readonly index: number };
 
 export type CopyOrigin =

@@ -220,27 +220,39 @@ export class StageGraph {
   }
 
   /**
-   * Reachable stages built on a stage run that stage's own ONBUILD triggers first; triggers can
-   * reference more stages, so this repeats until nothing new is reachable.
+   * Reachable stages run their base's ONBUILD triggers first: a base stage's own ONBUILD
+   * commands, or a base image's config triggers (`imageTriggers`); triggers can reference more
+   * stages, so this repeats until nothing new is reachable.
    */
-  reachableWithTriggers(target: number): Set<number> {
+  reachableWithTriggers(
+    target: number,
+    imageTriggers: (info: StageInfo) => { readonly commands: readonly Command[]; readonly errors: readonly string[] } | undefined = () => undefined,
+  ): Set<number> {
     let reachable = this.reachableFrom(target);
     for (;;) {
       let added = false;
       for (const index of [...reachable].sort((a, b) => a - b)) {
         const info = this.infos[index];
-        if (info.onbuildDone || info.baseStage === undefined) continue;
+        if (info.onbuildDone) continue;
         info.onbuildDone = true;
         const at = info.stage.from.node.span;
         const triggers: { command: Command; onbuild: boolean }[] = [];
-        for (const command of this.infos[info.baseStage].stage.commands) {
-          if (command.kind !== 'onbuild') continue;
-          if (command.triggerError !== undefined) this.report(command.triggerError, at);
-          if (command.trigger === undefined) continue;
-          triggers.push({ command: command.trigger, onbuild: true });
-          if (this.addRefs(info, command.trigger, at).some((r) => r.stage !== undefined)) added = true;
+        const add = (trigger: Command) => {
+          triggers.push({ command: trigger, onbuild: true });
+          if (this.addRefs(info, trigger, at).some((r) => r.stage !== undefined)) added = true;
+        };
+        if (info.baseStage === undefined) {
+          const fromImage = imageTriggers(info);
+          for (const error of fromImage?.errors ?? []) this.report(error, at);
+          for (const trigger of fromImage?.commands ?? []) add(trigger);
+        } else {
+          for (const command of this.infos[info.baseStage].stage.commands) {
+            if (command.kind !== 'onbuild') continue;
+            if (command.triggerError !== undefined) this.report(command.triggerError, at);
+            if (command.trigger !== undefined) add(command.trigger);
+          }
         }
-        info.commands = [...triggers, ...info.commands];
+        if (triggers.length > 0) info.commands = [...triggers, ...info.commands];
       }
       if (!added) return reachable;
       reachable = this.reachableFrom(target);

@@ -2,6 +2,7 @@
  * The mutable dispatch state of one stage while it is evaluated, plus the small path and
  * signal helpers BuildKit's dispatch uses. Snapshots of it become `StageState` values.
  */
+import { resolveWorkdir } from '../core/paths.ts';
 import type { StageState } from './model.ts';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -42,13 +43,34 @@ export interface DispatchState {
   view?: EnvView;
 }
 
-export function initialState(): DispatchState {
+/**
+ * A stage's state right after FROM. From an image: its config's Env in order (PATH added with
+ * the default when the image sets none), its WorkingDir and User, as BuildKit's dispatch
+ * applies them; the WORKDIR is not "set" for WorkdirRelativePath (it comes from the image).
+ */
+export function initialState(config?: { readonly env: readonly string[]; readonly workingDir: string; readonly user: string }): DispatchState {
+  const env = new Map<string, string>();
+  let chain: EnvNode | undefined;
+  for (const pair of config?.env ?? []) {
+    const eq = pair.indexOf('=');
+    const key = eq === -1 ? pair : pair.slice(0, eq);
+    const value = eq === -1 ? '' : pair.slice(eq + 1);
+    env.delete(key);
+    env.set(key, value);
+    chain = { parent: chain, key, entry: `${key}=${value}` };
+  }
+  if (!env.has('PATH')) {
+    env.set('PATH', DEFAULT_PATH);
+    chain = { parent: chain, key: 'PATH', entry: `PATH=${DEFAULT_PATH}` };
+  }
+  const workingDir = config?.workingDir ?? '';
+  const workdir = workingDir === '' ? '/' : resolveWorkdir('/', workingDir);
   return {
-    env: new Map([['PATH', DEFAULT_PATH]]),
-    chain: { parent: undefined, key: 'PATH', entry: `PATH=${DEFAULT_PATH}` },
-    workdir: '/',
-    configWorkdir: '',
-    user: '',
+    env,
+    chain,
+    workdir,
+    configWorkdir: workingDir === '' ? '' : workdir,
+    user: config?.user ?? '',
     shell: DEFAULT_SHELL,
     declaredArgs: new Set(),
     workdirSet: false,

@@ -1,4 +1,5 @@
 import { defineRule } from './define-rule.ts';
+import { rootBase } from './support/base-image.ts';
 import { copyUses } from './support/copies.ts';
 import { WELL_KNOWN_DIRECTORIES } from './support/system-paths.ts';
 import { copyDestination, copySources, linkActive } from './support/walk.ts';
@@ -20,8 +21,10 @@ export const linkReplacesDirectory = defineRule({
     good: [{ dockerfile: 'FROM alpine\nCOPY --link tool /usr/local/bin/\n' }],
   },
   check(context, report) {
-    for (const { command, evaluated } of copyUses(context)) {
+    for (const { stage, command, evaluated } of copyUses(context)) {
       if (!linkActive(context, command) || command.sources.length !== 1) continue;
+      // A scratch stage has no system directories to replace.
+      if (rootBase(context, stage.index)?.kind === 'scratch') continue;
       const [source] = copySources(command, evaluated);
       if (source === undefined && command.heredocs.length === 0) continue;
       if (source !== undefined && (source.endsWith('/') || source === '.')) continue;

@@ -8,7 +8,8 @@
  *   as a build does; `docker build --check` without a target would convert every stage;
  * - `check=error=true` makes BuildKit's checks errors (BuildKit fails the build with `lint
  *   violation found for rules: …`); our rules keep their own level;
- * - InvalidBaseImagePlatform needs registry data and is never reported;
+ * - InvalidBaseImagePlatform is checked only when the base image's platforms are known
+ *   (built-in table, config file, registry);
  * - findings of ONBUILD triggers inherited from a base stage are not reported (their text
  *   lives in another stage).
  */

@@ -4,6 +4,7 @@ import { dump } from '../../analyzer/parse/dump.ts';
 import { parse } from '../../analyzer/parse/parse.ts';
 import type { InstructionNode, SyntaxTree, Word } from '../../analyzer/parse/tree.ts';
 import { oneOf, parseArgs } from '../args.ts';
+import { IMAGE_OPTIONS } from '../images.ts';
 import { readDockerfile, UsageError, type Io } from '../io.ts';
 
 /**
@@ -12,7 +13,8 @@ import { readDockerfile, UsageError, type Io } from '../io.ts';
  * Exit 1, with one `error:` line on standard error, when BuildKit's parser refuses the file.
  */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { options, positionals } = parseArgs(argv, { format: 'string' });
+  // Image options are accepted on every command; the syntax tree does not depend on them.
+  const { options, positionals } = parseArgs(argv, { format: 'string', ...IMAGE_OPTIONS });
   const format = oneOf('format', options.format, ['buildkit', 'json'] as const, 'buildkit');
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE (or - for standard input)');
   const path = positionals[0];

@@ -5,6 +5,7 @@ import { renderSarif } from '../../analyzer/render/sarif.ts';
 import { DEFAULT_DOCS_BASE } from '../../analyzer/rules/docs.ts';
 import { buildArgs, oneOf, parseArgs } from '../args.ts';
 import { readDockerignore } from '../dockerignore.ts';
+import { IMAGE_OPTIONS, imagesOption } from '../images.ts';
 import { type Io, readDockerfile, UsageError } from '../io.ts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -25,6 +26,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     'build-arg': 'repeat',
     'no-merge-op': 'boolean',
     'docs-base': 'string',
+    ...IMAGE_OPTIONS,
   });
   const format = oneOf('format', options.format, FORMATS, 'text');
   if (positionals.length === 0) throw new UsageError('needs at least one Dockerfile (or - for standard input)');
@@ -41,15 +43,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     inputs.push({ file, source, dockerignore: file === '-' ? undefined : await readDockerignore(io, file) });
   }
 
-  const files: FileFindings[] = inputs.map(({ file, source, dockerignore }) => {
-    const analysis = analyze(source, {
+  const files: FileFindings[] = [];
+  for (const { file, source, dockerignore } of inputs) {
+    const analyzeOptions = {
       ...(target !== undefined ? { target } : {}),
       buildArgs: args,
       mergeOp: options['no-merge-op'] !== true,
       ...(dockerignore !== undefined ? { dockerignore } : {}),
-    });
-    return { file, source, findings: analysis.findings, lineStarts: analysis.lineStarts };
-  });
+    };
+    const analysis = analyze(source, { ...analyzeOptions, ...(await imagesOption(options, io, source, analyzeOptions)) });
+    files.push({ file, source, findings: analysis.findings, lineStarts: analysis.lineStarts });
+  }
 
   const render = format === 'json' ? renderFindingsJson : format === 'sarif' ? renderSarif : renderFindingsText;
   io.stdout(render(files, { docsBase }));

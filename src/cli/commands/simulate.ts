@@ -5,6 +5,7 @@ import type { Change } from '../../analyzer/simulate/model.ts';
 import { parseChange, simulate } from '../../analyzer/simulate/simulate.ts';
 import { buildArgs, oneOf, parseArgs } from '../args.ts';
 import { readDockerignore } from '../dockerignore.ts';
+import { IMAGE_OPTIONS, imagesOption } from '../images.ts';
 import { readDockerfile, UsageError, type Io } from '../io.ts';
 
 /** `layerwise simulate --change base:IMAGE|file:PATH|arg:K=V|line:N … [--format text|json|mermaid] FILE|-` */
@@ -15,6 +16,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     target: 'string',
     'build-arg': 'repeat',
     'no-merge-op': 'boolean',
+    ...IMAGE_OPTIONS,
   });
   const format = oneOf('format', options.format, ['text', 'json', 'mermaid'] as const, 'text');
   const written = (options.change as string[] | undefined) ?? [];
@@ -28,12 +30,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('expects exactly one Dockerfile path (or - for standard input)');
   const text = await readDockerfile(io, positionals[0]);
   const dockerignore = positionals[0] === '-' ? undefined : await readDockerignore(io, positionals[0]);
-  const analyzeOptions = {
+  const baseOptions = {
     ...(dockerignore !== undefined ? { dockerignore } : {}),
     target: options.target as string | undefined,
     buildArgs: buildArgs(options['build-arg'] as string[] | undefined),
     mergeOp: options['no-merge-op'] !== true,
   };
+  const analyzeOptions = { ...baseOptions, ...(await imagesOption(options, io, text, baseOptions)) };
   const analysis = analyze(text, analyzeOptions);
   const error = firstBuildError(analysis);
   if (error) {

@@ -15,6 +15,7 @@ import type {
 } from '../../../src/analyzer/instructions/model.ts';
 import { parseMount } from '../../../src/analyzer/instructions/mounts.ts';
 import type { Heredoc, InstructionNode, Word } from '../../../src/analyzer/parse/tree.ts';
+import { unknownImage } from '../../../src/analyzer/image/model.ts';
 
 let line = 0;
 
@@ -191,7 +192,12 @@ export class StageBuilder {
 
 /** `stage(0, 'alpine')`, `stage(1, 'scratch')`, `stage(2, 0)` (FROM the stage with index 0). */
 export function stage(index: number, base: string | number, name?: string): StageBuilder {
-  const b: StageBase = typeof base === 'number' ? { kind: 'stage', index: base } : base === 'scratch' ? { kind: 'scratch' } : { kind: 'image', ref: base };
+  const b: StageBase =
+    typeof base === 'number'
+      ? { kind: 'stage', index: base }
+      : base === 'scratch'
+        ? { kind: 'scratch' }
+        : { kind: 'image', ref: base, config: unknownImage(base) };
   return new StageBuilder(index, b, name);
 }
 

@@ -5,6 +5,8 @@ import type { BuildOptions, EvaluatedBuild, EvaluatedCommand } from '../../../sr
 import { parse } from '../../../src/analyzer/parse/parse.ts';
 import type { Heredoc } from '../../../src/analyzer/parse/tree.ts';
 import { lineNode, tree } from './nodes.ts';
+import { baseImageConfig } from '../../../src/analyzer/image/base-image.ts';
+import { unknownImage } from '../../../src/analyzer/image/model.ts';
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -46,7 +48,7 @@ describe('global scope', () => {
     const b = run(source, { buildArgs: { A: '$x', TARGETARCH: 'arm64' } });
     expect(b.globalArgs).toMatchObject({ A: '$x', B: '$x2', D: 'arm64' });
     expect('C' in b.globalArgs).toBe(false);
-    expect(b.stages[0].base).toEqual({ kind: 'image', ref: 'img:$x2' });
+    expect(b.stages[0].base).toEqual({ kind: 'image', ref: 'img:$x2', config: unknownImage('img:$x2') });
     expect(b.stages[0].baseName).toBe('img:$x2');
   });
 
@@ -60,7 +62,7 @@ describe('global scope', () => {
   it('expands --platform', () => {
     const b = run('FROM --platform=$BUILDPLATFORM golang');
     expect(b.stages[0].platform).toBe('linux/amd64');
-    expect(b.stages[0].base).toEqual({ kind: 'image', ref: 'golang', platform: 'linux/amd64' });
+    expect(b.stages[0].base).toEqual({ kind: 'image', ref: 'golang', platform: 'linux/amd64', config: baseImageConfig('golang') });
   });
 
   it('reports blank base names and bad platforms', () => {
@@ -164,12 +166,12 @@ describe('stage scope', () => {
     expect(b.stages[1].initial).toEqual({ env: [PATH, 'E=1'], workdir: '/w', user: 'u', shell: ['/bin/sh', '-c'] });
     expect(command(b, 1, 0).unmatched).toEqual([]);
     // Base names match stage names exactly: `Base` is an image reference.
-    expect(b.stages[2].base).toEqual({ kind: 'image', ref: 'Base' });
+    expect(b.stages[2].base).toEqual({ kind: 'image', ref: 'Base', config: unknownImage('Base') });
   });
 
   it('does not match a stage declared later', () => {
     const b = run('FROM later AS first\nFROM a AS later\nCOPY --from=first /a /b');
-    expect(b.stages[0].base).toEqual({ kind: 'image', ref: 'later' });
+    expect(b.stages[0].base).toEqual({ kind: 'image', ref: 'later', config: unknownImage('later') });
   });
 
   it('expands what BuildKit expands for each instruction', () => {

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { ruleByName } from '../../../src/analyzer/rules/registry.ts';
 import { type Case, expectHits } from './helpers.ts';
+import { baseImageConfig } from '../../../src/analyzer/image/base-image.ts';
+
+/** The table's date for debian:12, which layout-based messages quote. */
+const DEBIAN_DATE = baseImageConfig('debian:12').source.date;
 
 const tables: Record<string, readonly Case[]> = {
   LinkDisabledByChmod: [
@@ -58,15 +62,23 @@ const tables: Record<string, readonly Case[]> = {
   ],
   LinkThroughSymlink: [
     {
-      name: 'under /bin',
+      name: 'under /bin, in an image whose layout the table knows',
       dockerfile: 'FROM debian:12\nCOPY --link tool /bin/tool\n',
-      expect: [['2:18-2:27', '/bin is a symbolic link to /usr/bin in common base images; --link replaces it with a real directory']],
+      expect: [['2:18-2:27', `/bin is a symbolic link to /usr/bin in debian:12 (built-in table, ${DEBIAN_DATE}); --link replaces it with a real directory`]],
     },
     {
       name: '/var/run',
       dockerfile: 'FROM debian:12\nCOPY --link app.sock.conf /var/run/app/\n',
-      expect: [['2:27-2:40', '/var/run is a symbolic link to /run in common base images; --link replaces it with a real directory']],
+      expect: [['2:27-2:40', `/var/run is a symbolic link to /run in debian:12 (built-in table, ${DEBIAN_DATE}); --link replaces it with a real directory`]],
     },
+    {
+      name: 'under /bin, in an unknown image',
+      dockerfile: 'FROM example.com/base\nCOPY --link tool /bin/tool\n',
+      expect: [['2:18-2:27', '/bin is a symbolic link to /usr/bin in common base images; --link replaces it with a real directory']],
+    },
+    { name: 'a release whose /bin is a real directory', dockerfile: 'FROM debian:bullseye\nCOPY --link tool /bin/tool\n', expect: [] },
+    { name: 'Alpine before the /usr merge', dockerfile: 'FROM alpine:3.20\nCOPY --link tool /bin/tool\n', expect: [] },
+    { name: 'a scratch stage has no links', dockerfile: 'FROM scratch\nCOPY --link tool /bin/tool\n', expect: [] },
     { name: 'the real path', dockerfile: 'FROM debian:12\nCOPY --link tool /usr/bin/tool\n', expect: [] },
     { name: 'a name that only starts the same', dockerfile: 'FROM debian:12\nCOPY --link tool /binaries/tool\n', expect: [] },
     { name: 'plain COPY follows the link', dockerfile: 'FROM debian:12\nCOPY tool /bin/tool\n', expect: [] },

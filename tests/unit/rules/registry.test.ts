@@ -63,8 +63,9 @@ describe('the registry', () => {
       expect(rule.severity, name).toBe('warning');
       expect(rule.experimental === true, name).toBe(name === 'InvalidDefinitionDescription');
     }
-    expect(ruleByName('InvalidBaseImagePlatform')!.unchecked).toMatch(/registry/);
-    expect(rules.filter((rule) => rule.unchecked).map((rule) => rule.name)).toEqual(['InvalidBaseImagePlatform']);
+    // Every check runs; InvalidBaseImagePlatform when the image's platforms are known.
+    expect(ruleByName('InvalidBaseImagePlatform')!.description).toMatch(/registry/);
+    expect(rules.filter((rule) => rule.unchecked).map((rule) => rule.name)).toEqual([]);
   });
 
   it('has our rules with their levels', () => {

@@ -6,6 +6,8 @@ import type { Diagnostic } from '../../core/diagnostic.ts';
 import { buildError } from '../../core/diagnostic.ts';
 import { canonicalRef, displayRef, parseImageRef } from '../../core/image-ref.ts';
 import type { BuildOptions, DockerfileModel, EvaluatedBuild, EvaluatedCommand, EvaluatedStage } from '../../instructions/model.ts';
+import { baseImageConfig } from '../../image/base-image.ts';
+import { describeSource, type ImageOverrides } from '../../image/model.ts';
 import { OpTable, type OpMeta } from '../op-table.ts';
 
 export const DEFAULT_PLATFORM = 'linux/amd64';
@@ -33,6 +35,8 @@ export class LowerContext {
   readonly stageResults = new Map<number, FsState>();
   readonly targetPlatform: string;
   readonly mergeOp: boolean;
+  /** Caller-supplied base-image configs (`BuildOptions.images`). */
+  readonly images?: ImageOverrides;
   /** SOURCE_DATE_EPOCH: WORKDIR directories get this timestamp (part of the mkdir). */
   readonly epoch?: string;
   readonly build: EvaluatedBuild;
@@ -45,6 +49,7 @@ export class LowerContext {
     this.build = build;
     this.model = model;
     this.mergeOp = options.mergeOp !== false;
+    this.images = options.images;
     this.epoch = options.buildArgs?.SOURCE_DATE_EPOCH ?? build.globalArgs.SOURCE_DATE_EPOCH;
     for (const s of build.stages) {
       this.byIndex.set(s.stage.index, s);
@@ -78,9 +83,11 @@ export class LowerContext {
     const identity = parsed.ok ? canonicalRef(parsed.value) : ref;
     const shown = parsed.ok ? displayRef(parsed.value) : ref;
     const platformDetail = platform !== this.targetPlatform ? { platform } : {};
+    // Where the image's config came from, for readers of the graph (not part of the op's identity).
+    const imageConfig = describeSource(baseImageConfig(ref, this.images).source);
     return this.table.add('source', { image: identity, platform }, [], {
       ...meta,
-      details: { identifier: `docker-image://${shown}`, ...platformDetail },
+      details: { identifier: `docker-image://${shown}`, ...platformDetail, imageConfig },
     });
   }
 
