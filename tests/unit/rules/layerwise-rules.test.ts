@@ -101,7 +101,17 @@ const tables: Record<string, readonly Case[]> = {
       ],
     },
     { name: 'link copies last', dockerfile: 'FROM python:3.12\nRUN pip install flask\nCOPY --link app.py /app/\nCMD ["python", "/app/app.py"]\n', expect: [] },
-    { name: 'stage not built', dockerfile: 'FROM alpine AS unused\nCOPY --link a /a/\nRUN true\nFROM alpine\n', expect: [] },
+    {
+      name: 'stage the target does not reach',
+      dockerfile: 'FROM alpine AS unused\nCOPY --link a /a/\nRUN true\nFROM alpine AS app\n',
+      options: { target: 'app' },
+      expect: [],
+    },
+    {
+      name: 'unused stage without a target (linted like --check)',
+      dockerfile: 'FROM alpine AS unused\nCOPY --link a /a/\nRUN true\nFROM alpine AS app\n',
+      expect: [['2:6-2:12', 'The RUN on line 3 runs on top of this --link copy, so the stage still rebuilds whenever its base changes']],
+    },
   ],
   LinkOnScratchNoop: [
     {
