@@ -71,6 +71,8 @@ export class Lexer {
 
   constructor(word: string, env: Env, opts: LexOptions, collectWords: boolean) {
     this.text = word;
+    // Go's text/scanner, which BuildKit's lexer reads with, skips a BOM as the very first character.
+    if (word.charCodeAt(0) === 0xfeff) this.pos = 1;
     this.env = env;
     this.opts = opts;
     this.escapeToken = opts.escape ?? '\\';

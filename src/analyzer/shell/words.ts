@@ -42,7 +42,8 @@ const STOP = [EOF, 0x7d, 0x2f, 0x7d];
 const EOF_ERROR = ['', "syntax error: missing '}'", "syntax error: missing '/' in ${}", "syntax error: missing '}'"];
 
 export function lexWords(text: string, options: Pick<LexOptions, 'rawQuotes' | 'rawEscapes'>): LexResult {
-  let pos = 0;
+  // Go's text/scanner, which BuildKit's lexer reads with, skips a BOM as the very first character.
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const peek = (): number => (pos < text.length ? (text.codePointAt(pos) ?? EOF) : EOF);
   const next = (): number => {
     if (pos >= text.length) return EOF;
