@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lazyStyles } from './src/build/lazy-styles.ts';
-import { staticGraphs } from './src/build/static-graphs.ts';
+import { lazyStyles } from './src/integrations/lazy-styles.ts';
+import { staticGraphs } from './src/integrations/static-graphs.ts';
 
 // Where the site is served and where "Edit page" points; both can be set per deployment.
 const site = process.env.LAYERWISE_SITE ?? 'https://layerwise.dev';
@@ -75,7 +75,7 @@ export default defineConfig({
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/styles/site.css'],
       // Our Search: same button and dialog, but Pagefind's UI loads when the dialog first opens.
-      components: { Search: './src/components/Search.astro' },
+      components: { Search: './src/search/Search.astro' },
       sidebar: [
         { label: 'Start here', link: '/start/' },
         {

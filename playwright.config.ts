@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPath, launchArgs } from './src/build/chromium.ts';
+import { chromiumPath, launchArgs } from './src/integrations/chromium.ts';
 
 const port = Number(process.env.LAYERWISE_E2E_PORT ?? 4329);
 const executablePath = await chromiumPath();

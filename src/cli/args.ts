@@ -35,7 +35,7 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): Parsed {
       options[name] = true;
       continue;
     }
-    let value: string | undefined = eq === -1 ? argv[++i] : word.slice(eq + 1);
+    const value: string | undefined = eq === -1 ? argv[++i] : word.slice(eq + 1);
     if (value === undefined) throw new UsageError(`option --${name} needs a value`);
     if (kind === 'repeat') ((options[name] ??= []) as string[]).push(value);
     else options[name] = value;

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { chromiumPath, missingBrowserHelp } from '../../src/build/chromium.ts';
+import { chromiumPath, missingBrowserHelp } from '../../src/integrations/chromium.ts';
 
 const PAGES = [
   { path: '/', name: 'home', guide: true },

@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumPath, launchArgs } from '../../src/build/chromium.ts';
+import { chromiumPath, launchArgs } from '../../src/integrations/chromium.ts';
 
 const args = process.argv.slice(2);
 const port = Number(args[args.indexOf('--port') + 1] || 4391) || 4391;
@@ -91,13 +91,13 @@ for (const path of GUIDE_PAGES) {
   }
   const hasIsland = (await page.locator('[data-lw-example]').count()) > 0;
   await page.waitForTimeout(300);
-  const eagerLog = log.filter((r) => !/island|mermaid/.test(r.url));
+  const eagerLog = log.filter((r) => !/controller|mermaid/.test(r.url));
   const eager = sum(eagerLog);
   const searchUi = sum(eagerLog.filter((r) => /ui-core|pagefind/.test(r.url)));
   const boot = sum(eagerLog.filter((r) => /LiveExample|preload-helper/.test(r.url)));
   eagerOwn.push(eager - searchUi);
   bootSizes.push(boot);
-  const lazyEarly = log.filter((r) => /island|mermaid/.test(r.url)).length;
+  const lazyEarly = log.filter((r) => /controller|mermaid/.test(r.url)).length;
   eagerSizes.push(eager);
   // Scroll through the page as a reader would, every graph in view once, then measure again.
   await page.setViewportSize({ width: 1280, height: 800 });

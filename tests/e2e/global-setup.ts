@@ -1,5 +1,5 @@
 import { chromium } from '@playwright/test';
-import { chromiumPath, launchArgs, missingBrowserHelp } from '../../src/build/chromium.ts';
+import { chromiumPath, launchArgs, missingBrowserHelp } from '../../src/integrations/chromium.ts';
 
 // Fail once, in one clear sentence, when there is no browser, instead of a stack trace per test.
 export default async function globalSetup(): Promise<void> {

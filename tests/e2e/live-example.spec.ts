@@ -39,14 +39,14 @@ test('the graphs come drawn from the build; the island loads on first use, Merma
   await expect(graphSvg(pane(root))).toContainText('COPY /dir1 /dir1');
   await expect(graphSvg(pane(root, 'compare'))).toContainText('LINK COPY --link /dir1 /dir1');
   await page.waitForTimeout(500);
-  expect(scripts.filter((u) => /mermaid|island|monaco/.test(u))).toEqual([]);
+  expect(scripts.filter((u) => /mermaid|controller|monaco/.test(u))).toEqual([]);
   const box = pane(root).locator('[data-lw-graph]');
   const before = await box.boundingBox();
 
   // The first change the reader makes wakes the island, which draws with Mermaid.
   await root.getByRole('combobox', { name: /the base image/ }).selectOption({ index: 1 });
   await expect(graphSvg(pane(root))).toContainText('rebuilt');
-  expect(scripts.some((u) => /island/.test(u))).toBe(true);
+  expect(scripts.some((u) => /controller/.test(u))).toBe(true);
   expect(scripts.some((u) => /mermaid/.test(u))).toBe(true);
   expect(await box.boundingBox()).toEqual(before);
   expect(scripts.filter((u) => /monaco|editor\.worker/.test(u))).toEqual([]);
@@ -345,7 +345,7 @@ test('everything works by keyboard, and the graph has a text alternative', async
 test('a control used before the island script arrives keeps its value and takes effect', async ({ page }) => {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_astro\/island\.[^/]*\.js$/, async (route) => {
+  await page.route(/\/_astro\/controller\.[^/]*\.js$/, async (route) => {
     await gate;
     await route.continue();
   });

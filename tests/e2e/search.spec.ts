@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
- * Search (src/components/Search.astro) loads Pagefind's UI only when the reader opens it, and
+ * Search (src/search/Search.astro) loads Pagefind's UI only when the reader opens it, and
  * stays usable by keyboard: the shortcut opens it with the focus in the field, results are
  * reached with Tab and followed with Enter, Escape closes it and gives the focus back to the
  * Search button.

@@ -31,6 +31,6 @@ export function parseGoDuration(s: string): Result<number> {
     s = s.slice(u.length);
     total += Number(`${whole || '0'}.${frac ?? ''}0`) * unit;
   }
-  if (total > 9223372036854775807) return err(invalid);
+  if (total > 2 ** 63) return err(invalid); // past Go's int64 (2^63 - 1 rounds to 2^63 as a double)
   return ok(neg ? -total : total);
 }

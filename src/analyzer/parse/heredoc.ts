@@ -14,7 +14,7 @@ export interface HeredocMarker {
 /** Instructions that may own heredocs (ONBUILD may wrap one of them). */
 export const HEREDOC_COMMANDS: ReadonlySet<string> = new Set(['add', 'copy', 'run']);
 
-const UINT64_MAX = 18446744073709551615;
+const UINT64_MAX = 2 ** 64; // Go's uint64 max, 2^64 - 1, is 2^64 as a double
 
 function isReSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;

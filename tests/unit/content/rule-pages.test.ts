@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decisions } from '../../../content/_components/decision-flow.ts';
+import { decisions } from '../../../src/guide/decision-flow.ts';
 import { ruleSlug } from '../../../src/analyzer/rules/define-rule.ts';
 import { rules } from '../../../src/analyzer/rules/registry.ts';
 import { descriptionHtml, referencePages, ruleStaticPaths } from '../../../src/pages/rules/_rules.ts';

@@ -1,0 +1,37 @@
+/**
+ * What every drawn graph shares, whether Mermaid draws it in the reader's browser or in the
+ * build's Chromium (src/integrations/static-graphs.ts): Mermaid's configuration and the finishing of
+ * its SVG. One copy, so a graph drawn at build time is the one the island would have drawn.
+ */
+import type { MermaidConfig } from 'mermaid';
+import type { SiteTheme } from '../model/theme.ts';
+
+export function mermaidConfig(theme: SiteTheme): MermaidConfig {
+  return {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    layout: 'dagre',
+    theme: theme === 'dark' ? 'dark' : 'default',
+    flowchart: { useMaxWidth: true },
+  };
+}
+
+/**
+ * Strips anything active from Mermaid's SVG (a second line of defence behind Mermaid's strict
+ * mode and the renderer's escaping) and labels it for assistive technology.
+ *
+ * Self-contained on purpose: the build passes this function's source to its browser page.
+ */
+export function finishGraphSvg(svg: Element): void {
+  for (const el of svg.querySelectorAll('script, iframe, object, embed')) el.remove();
+  for (const el of [svg, ...svg.querySelectorAll('*')]) {
+    for (const attr of [...el.attributes]) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on')) el.removeAttribute(attr.name);
+      else if ((name === 'href' || name === 'xlink:href') && /^\s*javascript:/i.test(attr.value)) el.removeAttribute(attr.name);
+    }
+  }
+  svg.removeAttribute('height');
+  svg.setAttribute('role', 'group');
+  svg.setAttribute('aria-label', 'Build graph; the list of build steps below says the same in words');
+}

@@ -1,0 +1,64 @@
+/**
+ * Mermaid, loaded on first use. Renders are serialized (Mermaid keeps global state while
+ * rendering) and each gets a unique id; a render whose request is no longer the newest is
+ * dropped by the caller (../browser/graph-view.ts).
+ */
+import { finishGraphSvg, mermaidConfig } from './graph-svg.ts';
+import type { SiteTheme } from '../model/theme.ts';
+
+type Mermaid = typeof import('mermaid').default;
+
+let loading: Promise<Mermaid> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let counter = 0;
+let configured: SiteTheme | undefined;
+
+function loadMermaid(): Promise<Mermaid> {
+  loading ??= import('mermaid').then((m) => m.default);
+  return loading;
+}
+
+function configure(mermaid: Mermaid, theme: SiteTheme): void {
+  if (configured === theme) return;
+  configured = theme;
+  mermaid.initialize(mermaidConfig(theme));
+}
+
+/** Renders Mermaid text to SVG markup (Mermaid's own, sanitized in strict mode). Rejects on a syntax error. */
+export function renderMermaid(source: string, theme: SiteTheme): Promise<string> {
+  const job = queue.then(async () => {
+    const mermaid = await loadMermaid();
+    configure(mermaid, theme);
+    const id = `lw-mermaid-${++counter}`;
+    const started = performance.now();
+    try {
+      const { svg } = await mermaid.render(id, source);
+      return svg;
+    } finally {
+      // Named measures let the web benchmark split keystroke latency into its parts.
+      performance.measure('lw:mermaid', { start: started });
+      // Mermaid leaves a scratch element behind when a render fails.
+      document.getElementById(id)?.remove();
+      document.getElementById(`d${id}`)?.remove();
+    }
+  });
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+/**
+ * Turns Mermaid's SVG markup into a node without passing it through innerHTML: parsed as
+ * XML (scripts in a parsed document never run), then finished (stripped of anything active).
+ */
+export function svgNode(markup: string): SVGSVGElement | undefined {
+  // XML first; HTML labels inside <foreignObject> are not always well-formed XML, so fall back
+  // to an inert HTML document (nothing in it loads or runs until imported, and we strip first).
+  const xml = new DOMParser().parseFromString(markup, 'image/svg+xml');
+  let svg: Element | null = xml.documentElement;
+  if (svg.nodeName !== 'svg' || xml.querySelector('parsererror')) {
+    svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
+  }
+  if (!svg) return undefined;
+  finishGraphSvg(svg);
+  return document.importNode(svg, true) as unknown as SVGSVGElement;
+}

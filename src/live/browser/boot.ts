@@ -1,0 +1,86 @@
+/**
+ * The only script a guide page loads up front (keep it tiny: it counts against the page's
+ * JavaScript budget). Everything a `<LiveExample>` first shows is in the page, graph
+ * included (drawn by the build), so its island wakes only when the reader uses it: a
+ * control, focus inside it, a pointer over a graph. It wakes at once when there is
+ * something to restore (a share link on the playground, an edit kept in this session, a
+ * control the browser refilled), and when it scrolls near the viewport if the build could
+ * not draw its graph. Events that woke it are forwarded to it.
+ */
+import { sessionKey } from '../model/config.ts';
+import { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_SIM, LW_STARTER, LW_STATIC, sel } from '../model/boot-selectors.ts';
+
+type Controller = import('./controller.ts').Controller;
+
+type FormControl = HTMLSelectElement | HTMLInputElement | HTMLTextAreaElement;
+
+/** A graph box with Mermaid text and no drawing: the build had no browser to draw it. */
+const undrawn = (box: Element) => !!box.querySelector(`script${sel(LW_GRAPH_SOURCE)}`) && !box.querySelector(':scope > svg');
+
+/** A control whose value is not the page's own (the browser restored a reader's choice). */
+function refilled(control: FormControl): boolean {
+  if (control instanceof HTMLSelectElement) return control.selectedIndex !== Math.max(0, [...control.options].findIndex((o) => o.defaultSelected));
+  if (control instanceof HTMLInputElement && control.type === 'checkbox') return control.checked !== control.defaultChecked;
+  return control.value !== control.defaultValue;
+}
+
+function wake(root: HTMLElement): void {
+  let controller: Promise<Controller> | undefined;
+  const load = () => {
+    if (!controller) {
+      performance.mark('lw:island-load');
+      controller = import('./controller.ts').then((m) => m.mount(root));
+    }
+    return controller;
+  };
+  const forward = (event: Event) => void load().then((c) => c.handle(event));
+
+  root.addEventListener('click', (event) => {
+    const target = event.target as HTMLElement;
+    if (target.closest(sel(LW_ACTION))) event.preventDefault();
+    if (target.closest(`${sel(LW_ACTION)}, ${sel(LW_STATIC)}`)) forward(event);
+  });
+  root.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Enter' && target.matches(sel(LW_STATIC))) {
+      event.preventDefault();
+      forward(event);
+    }
+  });
+  for (const type of ['input', 'change']) {
+    root.addEventListener(type, (event) => {
+      if ((event.target as HTMLElement).matches(`${sel(LW_SIM)}, ${sel(LW_FIELD)}, ${sel(LW_STARTER)}`)) forward(event);
+    });
+  }
+
+  const id = root.getAttribute(LW_EXAMPLE) ?? '';
+  const playground = root.classList.contains('lw-playground');
+  let stored = false;
+  try {
+    stored = !!sessionStorage.getItem(sessionKey(location.pathname, id));
+  } catch {
+    // Storage disabled: nothing to restore.
+  }
+  if (playground || stored) {
+    void load().then((c) => (playground ? c.ready.then(c.edit) : undefined));
+    return;
+  }
+  if (![...root.querySelectorAll(sel(LW_GRAPH))].some(undrawn)) {
+    if ([...root.querySelectorAll<FormControl>('select, input, textarea')].some(refilled)) void load();
+    root.addEventListener('focusin', () => void load(), { once: true });
+    for (const box of root.querySelectorAll(sel(LW_GRAPH))) box.addEventListener('pointerover', forward, { once: true });
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        void load();
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
+  observer.observe(root);
+}
+
+document.querySelectorAll<HTMLElement>(sel(LW_EXAMPLE)).forEach(wake);

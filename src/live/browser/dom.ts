@@ -1,0 +1,26 @@
+/** Tiny DOM helpers: every piece of user text goes in as a text node, never as markup. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | undefined> = {},
+  ...children: (Node | string | undefined | false)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
+  for (const child of children) if (child !== undefined && child !== false) node.append(child);
+  return node;
+}
+
+/** The first element under `root` matching `selector` (the island's markup is the server's: it is there). */
+export const q = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]';
+
+/** The first control after `host` in the tab order (document order, visible, tabbable), if any. */
+export function nextFocusable(host: Element): HTMLElement | undefined {
+  for (const node of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
+    if (host.contains(node) || !(host.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    if (node.tabIndex < 0 || !node.checkVisibility({ visibilityProperty: true })) continue;
+    return node;
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+/**
+ * An island's panes (the Dockerfile, and a second one in compare mode): each shows its
+ * analysis (error, findings, steps, simulation summary, graph) and links the three views, so
+ * that a graph node, its step and its Dockerfile lines light up together.
+ */
+import type { EditorHandle } from '../adapters/monaco.ts';
+import { LW_ERROR, LW_FINDINGS, LW_GRAPH, LW_PANE, LW_SIM_SUMMARY, LW_STATIC, LW_STEPS, sel, type PaneName } from '../model/selectors.ts';
+import { refusedText, tooManyOpsText } from '../model/texts.ts';
+import type { SiteTheme } from '../model/theme.ts';
+import type { AnalysisView } from '../model/view-model.ts';
+import { q } from './dom.ts';
+import { createGraphView, type GraphView } from './graph-view.ts';
+import { renderFindings, renderSteps } from './lists.ts';
+import type { PaneSnapshot } from './store.ts';
+
+export interface Pane {
+  readonly name: PaneName;
+  readonly root: HTMLElement;
+  readonly graph: GraphView;
+  editor?: EditorHandle;
+  snapshot?: PaneSnapshot;
+}
+
+/** The panes the server rendered in `root`, their graphs starting from the build's drawings. */
+export function createPanes(root: HTMLElement, theme: SiteTheme): Map<PaneName, Pane> {
+  const panes = new Map<PaneName, Pane>();
+  for (const paneRoot of root.querySelectorAll<HTMLElement>(sel(LW_PANE))) {
+    const name = paneRoot.getAttribute(LW_PANE) as PaneName;
+    const pane: Pane = {
+      name,
+      root: paneRoot,
+      graph: createGraphView(q(paneRoot, sel(LW_GRAPH)), theme, (op) => focusOp(pane, op)),
+    };
+    panes.set(name, pane);
+  }
+  return panes;
+}
+
+const stepItems = (pane: Pane) => pane.root.querySelectorAll<HTMLElement>(`${sel(LW_STEPS)} li`);
+
+/** Graph node hovered or focused: highlight its Dockerfile lines and its step. */
+export function focusOp(pane: Pane, op: string | undefined): void {
+  const step = op ? pane.snapshot?.good?.view.steps.find((s) => s.id === op) : undefined;
+  const range: [number, number] | undefined = step?.startLine ? [step.startLine, step.endLine ?? step.startLine] : undefined;
+  pane.editor?.highlightLines(range ? [range] : []);
+  const lines = pane.root.querySelectorAll(`${sel(LW_STATIC)} .ec-line`);
+  lines.forEach((line, i) => line.classList.toggle('lw-line-hl', !!range && i + 1 >= range[0] && i + 1 <= range[1]));
+  for (const li of stepItems(pane)) li.classList.toggle('lw-step-hl', li.dataset.op === op);
+  pane.graph.highlight(new Set(op ? [op] : []));
+}
+
+/** Editor cursor on `line`: highlight the nodes built from that line. */
+export function cursorLine(pane: Pane, line: number): void {
+  const steps = pane.snapshot?.good?.view.steps ?? [];
+  const ops = steps.filter((s) => s.startLine !== undefined && s.startLine <= line && line <= (s.endLine ?? s.startLine)).map((s) => s.id);
+  pane.graph.highlight(new Set(ops));
+  for (const li of stepItems(pane)) li.classList.toggle('lw-step-hl', ops.includes(li.dataset.op!));
+}
+
+/** Shows a pane's snapshot (hides the pane without one: compare mode off). */
+export function renderPane(pane: Pane, snap: PaneSnapshot | undefined, theme: SiteTheme): void {
+  pane.root.hidden = snap === undefined;
+  pane.snapshot = snap;
+  if (!snap) return;
+  const view = snap.view;
+  const shown: AnalysisView = snap.good?.view ?? view;
+  const error = q(pane.root, sel(LW_ERROR));
+  error.hidden = !snap.error;
+  error.textContent = snap.error ? refusedText(snap.error) : '';
+  renderFindings(q(pane.root, sel(LW_FINDINGS)), view.findings);
+  renderSteps(q(pane.root, sel(LW_STEPS)), shown.steps);
+  q(pane.root, sel(LW_SIM_SUMMARY)).textContent = shown.simulation?.summary ?? '';
+  pane.editor?.setMarkers(view.findings);
+  pane.graph.setStale(snap.stale);
+  const good = snap.good;
+  // No drawing text above MAX_DRAWN_OPS: the graph would be unreadable, the steps list it.
+  if (good?.mermaid.drawn === undefined) {
+    if (good) pane.graph.showText(tooManyOpsText(good.view.steps.length));
+  } else void pane.graph.show(good.mermaid.drawn, good.view.steps, theme);
+}

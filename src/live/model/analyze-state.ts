@@ -1,0 +1,89 @@
+/**
+ * What an island needs from one analysis of its state, as plain data that crosses a worker
+ * boundary: per pane the view (steps, findings, controls) and, for a file BuildKit would
+ * build, the Mermaid text (the drawing's, without the in-graph legend, and the copy's, with
+ * it). The same function runs at build time (LiveExample.astro), on the page's main thread
+ * (the fallback without a worker) and in the analysis worker (../browser/analysis-worker.ts). The one
+ * place the islands reach into the analyzer beyond `analyze()`: the cache simulation, change
+ * strings and the Mermaid renderer.
+ */
+import { analyze, type Analysis, type AnalyzeOptions } from '../../analyzer/index.ts';
+import { firstBuildError } from '../../analyzer/analysis.ts';
+import { renderMermaid } from '../../analyzer/render/mermaid.ts';
+import type { Change, Simulation } from '../../analyzer/simulate/model.ts';
+import { parseChange, simulate } from '../../analyzer/simulate/simulate.ts';
+import type { ShareState } from './share-state.ts';
+import { viewOf, type AnalysisView } from './view-model.ts';
+
+/** Beyond this many ops a drawing is unreadable and Mermaid's layout takes seconds: list them instead. */
+export const MAX_DRAWN_OPS = 150;
+
+export interface MermaidText {
+  /** What the island draws: no legend. Absent above MAX_DRAWN_OPS (the island lists the steps instead). */
+  readonly drawn?: string;
+  /** What "Copy Mermaid source" copies: with the legend. */
+  readonly copy: string;
+}
+
+export interface PaneResult {
+  readonly view: AnalysisView;
+  /** Present when the file has no build error (the graph the island may show). */
+  readonly mermaid?: MermaidText;
+}
+
+export interface AnalysisResult {
+  readonly main: PaneResult;
+  readonly compare?: PaneResult;
+}
+
+/**
+ * Analyzes both panes of `state`. The Mermaid text is computed on first read (a getter), so
+ * the main thread pays for it only when the island draws or copies; `plain()` makes a result
+ * with every string computed, for postMessage.
+ */
+export function analyzeState(state: ShareState): AnalysisResult {
+  const options = { buildArgs: state.buildArgs, target: state.target || undefined, mergeOp: state.mergeOp, dockerignore: state.dockerignore };
+  const pane = (code: string): PaneResult => {
+    const analysis = analyze(code, options);
+    const simulation = state.simulate?.length ? simulateChanges(analysis, parseChanges(state.simulate), options) : undefined;
+    const view = viewOf(analysis, simulation);
+    if (view.error !== undefined) return { view };
+    let drawn: string | undefined;
+    let copy: string | undefined;
+    const mermaid: MermaidText = {
+      get drawn() {
+        if (view.steps.length > MAX_DRAWN_OPS) return undefined;
+        return (drawn ??= mermaidSource(analysis, simulation, false));
+      },
+      get copy() {
+        return (copy ??= mermaidSource(analysis, simulation));
+      },
+    };
+    return { view, mermaid };
+  };
+  return { main: pane(state.code), compare: state.compare !== undefined ? pane(state.compare) : undefined };
+}
+
+/** The result with every lazy string computed: structured-cloneable. */
+export function plain(result: AnalysisResult): AnalysisResult {
+  const pane = (p: PaneResult): PaneResult => (p.mermaid ? { view: p.view, mermaid: { drawn: p.mermaid.drawn, copy: p.mermaid.copy } } : { view: p.view });
+  return { main: pane(result.main), compare: result.compare && pane(result.compare) };
+}
+
+/** Change strings in the CLI's syntax; unreadable ones (from a damaged link) are dropped. */
+function parseChanges(texts: readonly string[]): Change[] {
+  return texts.map(parseChange).filter((c): c is Change => typeof c !== 'string');
+}
+
+function simulateChanges(analysis: Analysis, changes: readonly Change[], options: AnalyzeOptions): Simulation | undefined {
+  if (changes.length === 0 || firstBuildError(analysis)) return undefined;
+  return simulate(analysis, changes, options);
+}
+
+/**
+ * Mermaid text for an analysis. The island draws without the in-graph legend (it shows one
+ * legend in HTML for all its graphs, and fewer nodes lay out faster); copies keep it.
+ */
+function mermaidSource(analysis: Analysis, simulation?: Simulation, legend = true): string {
+  return renderMermaid(simulation?.graph ?? analysis.graph, { simulation, legend });
+}
