@@ -26,36 +26,33 @@ export function rawBytesText(bytes: readonly number[]): string {
   return out;
 }
 
-let fatal: { decode(input: Uint8Array): string } | undefined;
-
 /**
  * Bytes to text as Go sees them: valid UTF-8 as usual (a BOM included, the scanner drops it),
  * every byte of an invalid sequence as its raw-byte character. Go's rules: no overlong forms,
- * no surrogates, nothing above U+10FFFF.
+ * no surrogates, nothing above U+10FFFF. (No TextDecoder: the analyzer's pure code has no DOM
+ * types, and the fatal decoder would reject the whole file at the first bad byte anyway.)
  */
 export function decodeBytes(bytes: Uint8Array): string {
-  try {
-    fatal ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    return fatal.decode(bytes);
-  } catch {
-    // Invalid somewhere: decode sequence by sequence.
-  }
+  const units: number[] = [];
   let out = '';
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
     const width = sequenceWidth(bytes, i);
     if (width === 0) {
-      out += rawByteChar(b);
+      units.push(0xdc00 + b);
       i++;
-      continue;
+    } else {
+      let cp = width === 1 ? b : b & (0xff >> (width + 1));
+      for (let k = 1; k < width; k++) cp = (cp << 6) | (bytes[i + k] & 0x3f);
+      if (cp > 0xffff) units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+      else units.push(cp);
+      i += width;
     }
-    let cp = width === 1 ? b : b & (0xff >> (width + 1));
-    for (let k = 1; k < width; k++) cp = (cp << 6) | (bytes[i + k] & 0x3f);
-    out += String.fromCodePoint(cp);
-    i += width;
+    // Flush in chunks: String.fromCharCode takes its arguments on the stack.
+    if (units.length >= 4096) out += String.fromCharCode(...units.splice(0));
   }
-  return out;
+  return out + String.fromCharCode(...units);
 }
 
 /** The length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none. */
