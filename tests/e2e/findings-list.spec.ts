@@ -30,19 +30,22 @@ test('repeated findings are one group, a severity can be hidden, and a line butt
   await expect(group.getByRole('button', { name: 'line 5, stage one' })).toBeVisible();
 
   // The filter: warnings off, then on again.
-  const warnings = list.getByRole('button', { name: 'Warnings (3)' });
+  const warnings = list.getByRole('button', { name: 'Warnings (4)' });
   await expect(warnings).toHaveAttribute('aria-pressed', 'true');
   await warnings.click();
   await expect(warnings).toHaveAttribute('aria-pressed', 'false');
   await expect(group).toBeHidden();
-  await expect(list.locator('.lw-finding', { hasText: 'LinkDisabledByChmod' })).toBeVisible();
+  await expect(list.locator('.lw-finding', { hasText: 'LinkDisabledByChmod' })).toBeHidden();
   await expect(list.locator('.lw-finding', { hasText: 'LinkOnScratchNoop' })).toBeVisible();
   // Hidden stays hidden while the list is redrawn for an edit.
-  await page.keyboard.press('End');
-  await page.keyboard.insertText(' ');
+  await setEditorText(page, main, REPEATED + 'ENV D 4\n');
+  const more = list.getByRole('button', { name: 'Warnings (5)' });
+  await expect(more).toHaveAttribute('aria-pressed', 'false');
   await expect(group).toBeHidden();
-  await warnings.click();
+  await more.click();
   await expect(group).toBeVisible();
+  await expect(group.locator('summary')).toContainText('× 4');
+  if (!(await group.getByRole('button', { name: 'line 5, stage one' }).isVisible())) await group.locator('summary').click();
 
   // A finding's line: the editor's cursor goes there, so typing lands on that line.
   await group.getByRole('button', { name: 'line 5, stage one' }).click();

@@ -5,12 +5,12 @@
 import { renderMermaid, svgNode } from '../adapters/mermaid.ts';
 import { linkVariant } from '../model/link-variant.ts';
 import { SEVERITIES, severityName } from '../model/findings-list.ts';
-import { LW_ACTION, LW_FINDINGS, LW_PANE, LW_SEVERITY, lwHidden, sel, type Action } from '../model/selectors.ts';
+import { LW_ACTION, LW_FINDINGS, LW_PANE, LW_SEVERITY, lwHidden, sel, type Action, type PaneName } from '../model/selectors.ts';
 import { sameState } from '../model/share-state.ts';
 import type { Island } from './controller.ts';
 import { el } from './dom.ts';
 import { openEditors } from './editors.ts';
-import { goToLine } from './panes.ts';
+import { goToLine, type Pane } from './panes.ts';
 import { saveEdit } from './session.ts';
 import { encodeState } from './share-codec.ts';
 
@@ -48,19 +48,26 @@ async function downloadSvg(island: Island): Promise<void> {
   return island.say('SVG downloaded.');
 }
 
+/**
+ * The pane of a findings-list button. The button may have been redrawn away by the time its
+ * click arrives (the click that wakes the island redraws the list), so it names its pane.
+ */
+function paneOf(island: Island, button: HTMLElement): Pane | undefined {
+  return island.panes.get(button.dataset.pane as PaneName) ?? [...island.panes.values()].find((p) => p.root === button.closest(sel(LW_PANE)));
+}
+
 /** Shows or hides the findings of the button's severity in its list (CSS hides them by the list's attribute). */
 function filterFindings(island: Island, button: HTMLElement): void {
-  const box = button.closest<HTMLElement>(sel(LW_FINDINGS));
+  const box = paneOf(island, button)?.root.querySelector<HTMLElement>(sel(LW_FINDINGS));
   const severity = SEVERITIES.find((s) => s === button.getAttribute(LW_SEVERITY));
   if (!box || !severity) return;
   const hidden = box.toggleAttribute(lwHidden(severity));
-  button.setAttribute('aria-pressed', String(!hidden));
+  box.querySelector(`${sel(LW_ACTION, 'filter-findings')}${sel(LW_SEVERITY, severity)}`)?.setAttribute('aria-pressed', String(!hidden));
   island.say(`${severityName(severity)} ${hidden ? 'hidden' : 'shown'}.`);
 }
 
 function goToFinding(island: Island, button: HTMLElement): void {
-  const paneRoot = button.closest(sel(LW_PANE));
-  const pane = [...island.panes.values()].find((p) => p.root === paneRoot);
+  const pane = paneOf(island, button);
   const line = Number(button.dataset.line);
   if (pane && line > 0) goToLine(pane, line, Number(button.dataset.column) || 1);
 }

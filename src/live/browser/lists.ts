@@ -3,7 +3,7 @@
  * StepsList.astro (same markup, built with text nodes).
  */
 import { findingPlace, groupCount, groupFindings, severityCounts, severityLabel, type FindingGroup } from '../model/findings-list.ts';
-import { LW_ACTION, LW_ALL, LW_SEVERITY, lwHidden } from '../model/selectors.ts';
+import { LW_ACTION, LW_ALL, LW_PANE, LW_SEVERITY, lwHidden, sel } from '../model/selectors.ts';
 import { stepLines } from '../model/texts.ts';
 import type { FindingView, StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
@@ -22,9 +22,11 @@ export function renderFindings(box: HTMLElement, findings: readonly FindingView[
     box.replaceChildren(el('p', { class: 'lw-findings-none' }, 'No findings.'));
     return;
   }
+  // Buttons name their pane (see FindingsList.astro).
+  const pane = box.closest(sel(LW_PANE))?.getAttribute(LW_PANE) ?? 'main';
   const rule = (g: FindingGroup) => (g.href ? el('a', { href: g.href }, g.rule) : el('span', {}, g.rule));
   const place = (f: FindingView) =>
-    el('button', { type: 'button', class: 'lw-loc', [LW_ACTION]: 'go-to-line', 'data-line': String(f.line), 'data-column': String(f.column) }, findingPlace(f));
+    el('button', { type: 'button', class: 'lw-loc', [LW_ACTION]: 'go-to-line', 'data-pane': pane, 'data-line': String(f.line), 'data-column': String(f.column) }, findingPlace(f));
   const items = groupFindings(findings).map((g) => {
     const attrs = { [LW_SEVERITY]: g.severity, 'data-line': String(g.items[0].line) };
     if (g.items.length === 1) {
@@ -53,7 +55,7 @@ export function renderFindings(box: HTMLElement, findings: readonly FindingView[
       ...severityCounts(findings).map(({ severity, count }) =>
         el(
           'button',
-          { type: 'button', [LW_ACTION]: 'filter-findings', [LW_SEVERITY]: severity, 'aria-pressed': String(!box.hasAttribute(lwHidden(severity))) },
+          { type: 'button', [LW_ACTION]: 'filter-findings', [LW_SEVERITY]: severity, 'data-pane': pane, 'aria-pressed': String(!box.hasAttribute(lwHidden(severity))) },
           severityLabel(severity, count),
         ),
       ),
