@@ -22,7 +22,7 @@ test('repeated findings are one group, a severity can be hidden, and a line butt
   await setEditorText(page, main, REPEATED);
   const list = main.locator('[data-lw-findings]');
   const group = list.locator('.lw-finding-group', { hasText: 'LegacyKeyValueFormat' });
-  await expect(group.locator('summary')).toContainText('× 3');
+  await expect(group.locator('summary')).toHaveText('3 findings');
   await expect(list.locator(':scope > ul > li')).toHaveCount(3);
   // Closed, the group shows one line; opened, each finding with its line and stage.
   await expect(group.getByRole('button', { name: 'line 5, stage one' })).toBeHidden();
@@ -44,7 +44,7 @@ test('repeated findings are one group, a severity can be hidden, and a line butt
   await expect(group).toBeHidden();
   await more.click();
   await expect(group).toBeVisible();
-  await expect(group.locator('summary')).toContainText('× 4');
+  await expect(group.locator('summary')).toHaveText('4 findings');
   if (!(await group.getByRole('button', { name: 'line 5, stage one' }).isVisible())) await group.locator('summary').click();
 
   // A finding's line: the editor's cursor goes there, so typing lands on that line.

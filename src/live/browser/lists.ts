@@ -38,10 +38,15 @@ export function renderFindings(box: HTMLElement, findings: readonly FindingView[
     return el(
       'li',
       { class: `lw-finding lw-finding-group lw-sev-${g.severity}`, ...attrs, 'data-rule': g.rule },
+      // The rule's link stays out of the summary: a link inside a summary nests two controls.
+      el('span', { class: 'lw-sev' }, g.severity),
+      ' ',
+      rule(g),
+      ' ',
       el(
         'details',
         open ? { open: '' } : {},
-        el('summary', {}, el('span', { class: 'lw-sev' }, g.severity), ' ', rule(g), ' ', el('span', { class: 'lw-count' }, groupCount(g))),
+        el('summary', { class: 'lw-count' }, groupCount(g)),
         el('ul', {}, ...g.items.map((f) => el('li', { 'data-line': String(f.line) }, place(f), ': ', el('span', { class: 'lw-msg' }, f.message)))),
       ),
     );

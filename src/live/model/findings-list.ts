@@ -48,5 +48,5 @@ export const severityLabel = (severity: Severity, count: number) => `${LABELS[se
 /** Where a finding is: `line 3`, and its stage when the file has several. */
 export const findingPlace = (f: FindingView) => `line ${f.line}${f.stage ? `, stage ${f.stage}` : ''}`;
 
-/** A group's summary after the rule name: `× 7`. */
-export const groupCount = (group: FindingGroup) => `× ${group.items.length}`;
+/** A group's summary after the rule name: `7 findings`. */
+export const groupCount = (group: FindingGroup) => `${group.items.length} findings`;
