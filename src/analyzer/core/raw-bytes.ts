@@ -84,3 +84,14 @@ export function utf8Bytes(cp: number): number[] {
   if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
   return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
 }
+
+const LOOSE = /[\udc80-\udcff]/;
+const ALL_LOOSE = /[\udc80-\udcff]/g;
+
+/**
+ * The text as Go code that decodes runes sees it (`for range`, `utf8.DecodeRune`, text/scanner,
+ * encoding/json): every loose byte becomes U+FFFD. One UTF-16 unit for one, so offsets hold.
+ */
+export function asRunes(text: string): string {
+  return LOOSE.test(text) ? text.replace(ALL_LOOSE, '\ufffd') : text;
+}

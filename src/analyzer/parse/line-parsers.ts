@@ -1,6 +1,6 @@
 import { codePointAt, goQuote, isGoSpace, unitWidth } from '../core/go-strings.ts';
 import { NOT_STRINGS_ERROR, parseJsonForm } from './json-form.ts';
-import { rawBytesText } from '../core/raw-bytes.ts';
+import { asRunes, rawBytesText } from '../core/raw-bytes.ts';
 import { ByteReader, isByteSpace, isSplitSpace, type Piece } from './split-command.ts';
 
 /**
@@ -56,7 +56,8 @@ export function parseWords(text: string, rest: Piece, escape: number): Piece[] {
   };
   const finish = (at: number) => {
     flushRun(at);
-    const value = parts.length === 1 ? parts[0] : parts.join('');
+    // BuildKit builds these words rune by rune: a loose byte comes out as U+FFFD.
+    const value = asRunes(parts.length === 1 ? parts[0] : parts.join(''));
     if (blankOK || value.length > 0) words.push({ value, start: wordStart, end: at });
     parts = [];
     blankOK = false;
@@ -176,7 +177,8 @@ function jsonOr(text: string, rest: Piece, fallback: (text: string, rest: Piece)
     from += unitWidth(cp);
   }
   const form = parseJsonForm(text, from, rest.end);
-  if (form.kind === 'array') return { args: form.elements, json: true };
+  // encoding/json decodes a loose byte as U+FFFD.
+  if (form.kind === 'array') return { args: form.elements.map((e) => ({ ...e, value: asRunes(e.value) })), json: true };
   if (form.kind === 'not-strings') return { args: [], json: false, error: NOT_STRINGS_ERROR };
   return { args: fallback(text, rest), json: false };
 }

@@ -8,6 +8,7 @@ import { decodeBytes, rawByteOf, utf8Bytes } from '../../../src/analyzer/core/ra
 import { goQuote, utf8Length } from '../../../src/analyzer/core/go-strings.ts';
 import { dump } from '../../../src/analyzer/parse/dump.ts';
 import { parse } from '../../../src/analyzer/parse/parse.ts';
+import { expandWord } from '../../../src/analyzer/shell/expand.ts';
 
 const dumped = (source: string) => dump(parse(source));
 const errors = (source: string) => parse(source).diagnostics.map((d) => d.message);
@@ -69,6 +70,14 @@ describe('files that are not UTF-8', () => {
     expect(goQuote(bytes(0xf4, 0x90, 0x80, 0x80))).toBe('"\\xf4\\x90\\x80\\x80"'); // above U+10FFFF
     expect(goQuote(bytes(0xe4, 0xbd))).toBe('"\\xe4\\xbd"'); // truncated
     expect(bytes(0xef, 0xbb, 0xbf, 0x41)).toBe('\ufeffA');
+  });
+
+  it('reads a loose byte as U+FFFD where BuildKit decodes runes (words, JSON, the shell lexer)', () => {
+    const latin1 = (s: string) => decodeBytes(new Uint8Array([...s].map((c) => c.charCodeAt(0))));
+    expect(dumped(latin1('ENV NAME=Jos\u00e9\n'))).toBe('(env "NAME" "Jos\ufffd" "=")');
+    expect(dumped(latin1('CMD ["Jos\u00e9"]\n'))).toBe('(cmd "Jos\ufffd")');
+    expect(dumped(latin1('RUN echo Jos\u00e9\n'))).toBe('(run "echo Jos\\xe9")');
+    expect(expandWord(latin1('Jos\u00e9'), new Map()).value).toBe('Jos\ufffd');
   });
 
   it('counts a loose byte as one byte', () => {
