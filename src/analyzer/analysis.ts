@@ -44,17 +44,33 @@ export function analyze(source: string, options: AnalyzeOptions = {}): Analysis 
     const graph = lower(build, options, model);
     // Diagnostics of registered rules (the parser's NoEmptyContinuation) reach the findings
     // through lint, so `# check=skip=` applies to them too.
-    const findings = [
-      ...[...tree.diagnostics, ...model.diagnostics, ...build.diagnostics, ...graph.diagnostics].filter(
+    // Errors of stages only the lint request converts count too: `docker build --check` fails on them.
+    const findings = withStages(model, [
+      ...[...tree.diagnostics, ...model.diagnostics, ...build.diagnostics, ...build.lintDiagnostics, ...graph.diagnostics].filter(
         (diagnostic) => !isRuleDiagnostic(diagnostic),
       ),
       ...lint({ tree, model, build, graph, dockerignore: options.dockerignore, options }),
-    ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
     return { source, lineStarts: starts, tree, model, build, graph, findings };
   } catch (error) {
     // An exception here is a bug in the analyzer, never the reader's fault: report it as a finding.
     return crashed(source, starts, error);
   }
+}
+
+/**
+ * Each finding (sorted by position) gets the stage it lies in: the last FROM at or before its
+ * start (an instruction that failed to parse is not in any stage's commands, but belongs there).
+ */
+function withStages(model: DockerfileModel, sorted: readonly Diagnostic[]): Diagnostic[] {
+  const stages = model.stages;
+  let at = -1;
+  return sorted.map((finding) => {
+    while (at + 1 < stages.length && stages[at + 1].span.start <= finding.span.start) at++;
+    const stage = stages[at];
+    if (!stage) return finding;
+    return { ...finding, stage: { index: stage.index, name: stage.name ?? `stage-${stage.index}` } };
+  });
 }
 
 function crashed(source: string, starts: number[], error: unknown): Analysis {
@@ -65,7 +81,7 @@ function crashed(source: string, starts: number[], error: unknown): Analysis {
     lineStarts: starts,
     tree,
     model: { globalArgs: [], stages: [], diagnostics: [] },
-    build: { target: -1, stages: [], globalArgs: {}, froms: [], diagnostics: [] },
+    build: { target: -1, stages: [], linted: [], globalArgs: {}, froms: [], diagnostics: [], lintDiagnostics: [] },
     graph: { ops: [], stages: [], diagnostics: [] },
     findings: [buildError(message, { start: 0, end: 0 })],
   };

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { decodeBytes } from '../analyzer/core/raw-bytes.ts';
 
 /** Everything a command may touch, so tests can run commands in-process. */
 export interface Io {
@@ -14,9 +15,10 @@ export const processIo: Io = {
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeBytes(Buffer.concat(chunks));
   },
-  readFile: (path) => readFile(path, 'utf8'),
+  // Bytes, not UTF-8: BuildKit keeps the bytes of a Latin-1 file, and so do we (core/raw-bytes.ts).
+  readFile: async (path) => decodeBytes(await readFile(path)),
 };
 
 /** A usage error or unreadable file: exit status 2 with one clear sentence. */

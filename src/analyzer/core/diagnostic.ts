@@ -15,6 +15,14 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;
+  /** The stage the finding lies in (set by `analyze()`); absent before the first FROM. */
+  readonly stage?: StageRef;
+}
+
+/** A stage as BuildKit names it: its `AS` name (lower-cased), else `stage-<index>`. */
+export interface StageRef {
+  readonly index: number;
+  readonly name: string;
 }
 
 export const BUILD_ERROR = 'BuildError';

@@ -127,6 +127,8 @@ export function goQuote(text: string): string {
         : cp === 0x09 ? '\\t'
         : cp === 0x0b ? '\\v'
         : `\\x${hex(cp, 2)}`;
+    } else if (cp >= 0xdc80 && cp <= 0xdcff) {
+      escaped = `\\x${hex(cp - 0xdc00, 2)}`; // a loose byte (core/raw-bytes.ts), as Go quotes it
     } else if (cp >= 0xd800 && cp <= 0xdfff) {
       escaped = '\ufffd'; // a lone surrogate cannot come from UTF-8; Go would see U+FFFD
     } else if (!printable.test(String.fromCodePoint(cp))) {
@@ -141,12 +143,12 @@ export function goQuote(text: string): string {
   return out + text.slice(run) + '"';
 }
 
-/** Number of bytes `text[from, to)` takes in UTF-8 (lone surrogates count as U+FFFD). */
+/** Number of bytes `text[from, to)` takes in UTF-8 (loose bytes count one, other lone surrogates as U+FFFD). */
 export function utf8Length(text: string, from = 0, to = text.length): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
+    if (c < 0x80 || (c >= 0xdc80 && c <= 0xdcff)) n += 1;
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       const d = text.charCodeAt(i + 1);

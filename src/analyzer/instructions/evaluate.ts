@@ -44,7 +44,7 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
   const stages = model.stages;
   if (stages.length === 0) {
     if (model.globalArgs.length > 0) report('dockerfile contains no stages to build', model.globalArgs[0].node.span);
-    return { target: -1, stages: [], globalArgs: {}, froms: [], diagnostics };
+    return { target: -1, stages: [], linted: [], globalArgs: {}, froms: [], diagnostics, lintDiagnostics: [] };
   }
 
   const requested = options.target ?? '';
@@ -88,11 +88,19 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
   // A build with a single dispatch state (one stage, no hidden sources) names no stage.
   const single = stages.length === 1 && graph.hiddenSources === 0;
 
+  // A lint request without a target converts every stage, as `docker build --check` does
+  // (BuildKit's AllStages); the stages the build does not reach go to `linted` only, and their
+  // errors to `lintDiagnostics`, so the graph and `firstBuildError` stay the build's.
+  const allStages = requested === '';
+  const lintDiagnostics: Diagnostic[] = [];
   const finalStates = new Map<number, DispatchState>();
   const dispatched = new Set<number>();
   const evaluated: EvaluatedStage[] = [];
+  const linted: EvaluatedStage[] = [];
   for (const info of graph.infos) {
-    if (!reachable.has(info.stage.index)) continue;
+    const built = reachable.has(info.stage.index);
+    if (!built && !allStages) continue;
+    const reportHere = built ? report : (message: string, at: Span) => lintDiagnostics.push(buildError(message, at));
     dispatched.add(info.stage.index);
     // After a cycle BuildKit never dispatches; do not add ordering errors on top of it.
     const isDispatched = (i: number) => cycle !== undefined || dispatched.has(i);
@@ -109,15 +117,15 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
       const origin = copyOrigin(command, refs);
       if (origin?.kind === 'stage' && !isDispatched(origin.index)) {
         const from = command.kind === 'copy' || command.kind === 'add' ? (command.from?.value ?? '') : '';
-        report(`cannot copy from stage ${goQuote(from)}, it needs to be defined before current stage ${goQuote(displayName)}`, at);
+        reportHere(`cannot copy from stage ${goQuote(from)}, it needs to be defined before current stage ${goQuote(displayName)}`, at);
       }
       const mountStages = command.kind === 'run' ? command.mounts.map((_, k) => refs.find((r) => r.mountIndex === k)?.stage) : undefined;
       commands.push(
-        dispatchCommand(state, command, { escape, buildArgs, globals, report, at, onbuild, origin, mountStages, isDispatched }),
+        dispatchCommand(state, command, { escape, buildArgs, globals, report: reportHere, at, onbuild, origin, mountStages, isDispatched }),
       );
     }
     finalStates.set(info.stage.index, state);
-    evaluated.push({
+    const done: EvaluatedStage = {
       stage: info.stage,
       base: stageBase(info, parent !== undefined, config),
       commands,
@@ -125,13 +133,15 @@ export function evaluate(model: DockerfileModel, options: BuildOptions): Evaluat
       displayName,
       baseName: info.baseName,
       ...(info.platform !== undefined ? { platform: info.platform } : {}),
-    });
+    };
+    if (built) evaluated.push(done);
+    linted.push(done);
   }
   const froms = graph.infos.map((info) => ({
     ...info.fromWords,
     imageWithDefaults: expandWord(info.stage.from.image.value, defaults, escape),
   }));
-  return { target, stages: evaluated, globalArgs: Object.fromEntries(globals), froms, diagnostics };
+  return { target, stages: evaluated, linted, globalArgs: Object.fromEntries(globals), froms, diagnostics, lintDiagnostics };
 }
 
 function stageBase(info: StageInfo, fromStage: boolean, config: ImageConfig | undefined): StageBase {

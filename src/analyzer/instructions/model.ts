@@ -323,10 +323,19 @@ export interface EvaluatedBuild {
   readonly target: number;
   /** Reachable stages in file order (the target and every stage it depends on). */
   readonly stages: readonly EvaluatedStage[];
+  /**
+   * The stages a lint request converts, in file order: every stage when no target is given (as
+   * `docker build --check` does), else the reachable ones. Shares its objects with `stages`;
+   * stages the build does not reach run no ONBUILD triggers (BuildKit initialises those only
+   * for reachable stages).
+   */
+  readonly linted: readonly EvaluatedStage[];
   /** Values of the global ARGs and built-in platform args after build-arg overrides. */
   readonly globalArgs: Readonly<Record<string, string>>;
   /** Every stage's FROM line, by stage index. */
   readonly froms: readonly FromExpansion[];
   /** Errors BuildKit raises while evaluating (unknown target, bad stage reference, …). */
   readonly diagnostics: readonly Diagnostic[];
+  /** Errors in stages only a lint request converts (`docker build --check` fails on them; a build does not). */
+  readonly lintDiagnostics: readonly Diagnostic[];
 }

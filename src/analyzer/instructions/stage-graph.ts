@@ -43,6 +43,19 @@ export interface StageInfo {
   onbuildDone: boolean;
 }
 
+/**
+ * BuildKit's `wrapSuggestAny`: the first unset variable of a FROM word that is close to a global
+ * ARG name adds `(did you mean …?)`. BuildKit walks the unset names in map order; we take them in
+ * first-use order (they differ only when two unset names both have a suggestion).
+ */
+function suggestUnset(message: string, unmatched: readonly string[], globals: Env): string {
+  for (const name of unmatched) {
+    const suggested = withSuggestion(message, name, [...globals.keys()], true);
+    if (suggested !== message) return suggested;
+  }
+  return message;
+}
+
 export class StageGraph {
   readonly infos: StageInfo[] = [];
   /** Lower-case stage names; a later stage of the same name wins. */
@@ -74,12 +87,11 @@ export class StageGraph {
         p = expandWord(from.platform.value, globals, this.escape);
         if (p.error !== undefined) this.report(`failed to process arguments for platform : ${p.error}`, at);
         else if (p.value === '') {
-          const message = `empty platform value from expression ${from.platform.value}`;
-          const suggested = p.unmatched.map((u) => withSuggestion(message, u, [...globals.keys()], true)).find((m) => m !== message);
-          this.report(suggested ?? message, at);
+          this.report(suggestUnset(`empty platform value from expression ${from.platform.value}`, p.unmatched, globals), at);
         } else {
           const bad = checkPlatform(p.value);
-          if (bad !== undefined) this.report(`failed to parse platform ${from.platform.value}: ${bad}`, at);
+          // BuildKit decorates the platform parser's error before wrapping it, so the hint ends the message.
+          if (bad !== undefined) this.report(`failed to parse platform ${from.platform.value}: ${suggestUnset(bad, p.unmatched, globals)}`, at);
           platform = p.value;
         }
       }

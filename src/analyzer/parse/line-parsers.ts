@@ -1,6 +1,7 @@
 import { codePointAt, goQuote, isGoSpace, unitWidth } from '../core/go-strings.ts';
 import { NOT_STRINGS_ERROR, parseJsonForm } from './json-form.ts';
-import { isSplitSpace, type Piece } from './split-command.ts';
+import { asRunes, rawBytesText } from '../core/raw-bytes.ts';
+import { ByteReader, isByteSpace, isSplitSpace, type Piece } from './split-command.ts';
 
 /**
  * The argument parser of each instruction (BuildKit's `line_parsers.go`): what becomes of
@@ -55,7 +56,8 @@ export function parseWords(text: string, rest: Piece, escape: number): Piece[] {
   };
   const finish = (at: number) => {
     flushRun(at);
-    const value = parts.length === 1 ? parts[0] : parts.join('');
+    // BuildKit builds these words rune by rune: a loose byte comes out as U+FFFD.
+    const value = asRunes(parts.length === 1 ? parts[0] : parts.join(''));
     if (blankOK || value.length > 0) words.push({ value, start: wordStart, end: at });
     parts = [];
     blankOK = false;
@@ -175,7 +177,8 @@ function jsonOr(text: string, rest: Piece, fallback: (text: string, rest: Piece)
     from += unitWidth(cp);
   }
   const form = parseJsonForm(text, from, rest.end);
-  if (form.kind === 'array') return { args: form.elements, json: true };
+  // encoding/json decodes a loose byte as U+FFFD.
+  if (form.kind === 'array') return { args: form.elements.map((e) => ({ ...e, value: asRunes(e.value) })), json: true };
   if (form.kind === 'not-strings') return { args: [], json: false, error: NOT_STRINGS_ERROR };
   return { args: fallback(text, rest), json: false };
 }
@@ -187,38 +190,54 @@ const maybeJson: LineParser = (text, rest) => (rest.value === '' ? NONE : jsonOr
 const maybeJsonToList: LineParser = (text, rest) => jsonOr(text, rest, splitWhitespace);
 
 /**
- * BuildKit finds the end of HEALTHCHECK's type byte by byte with `unicode.IsSpace`, so
- * the bytes 0x85 and 0xA0 inside a UTF-8 character also end it; we end the type before
- * such a character.
+ * HEALTHCHECK: the type word, then the rest parsed like CMD. BuildKit finds the end of the
+ * type byte by byte with `unicode.IsSpace`, so the bytes 0x85 and 0xA0 inside a UTF-8
+ * character end it too: the type keeps the character's earlier bytes, the command starts
+ * with its later ones (raw-byte characters, core/raw-bytes.ts).
  */
-function isByteSpaceChar(cp: number): boolean {
-  if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
-  if (cp < 0x800) return (cp & 0x3f) === 0x05 || (cp & 0x3f) === 0x20;
-  const b = [(cp >> 6) & 0x3f, cp & 0x3f];
-  if (cp >= 0x10000) b.push((cp >> 12) & 0x3f);
-  return b.some((x) => x === 0x05 || x === 0x20);
-}
-
-/** HEALTHCHECK: the type word, then the rest parsed like CMD. */
 const healthConfig: LineParser = (text, rest) => {
-  let sep = rest.start;
-  while (sep < rest.end) {
-    const cp = codePointAt(text, sep);
-    if (isByteSpaceChar(cp)) break;
-    sep += unitWidth(cp);
+  const b = new ByteReader(text, rest.start, rest.end);
+  let found = false;
+  while (b.next()) {
+    if (isByteSpace(b.value)) {
+      found = true;
+      break;
+    }
   }
-  if (sep === rest.start) return NONE;
-  let next = sep;
-  while (next < rest.end) {
-    const cp = codePointAt(text, next);
-    if (!isByteSpaceChar(cp)) break;
-    next += unitWidth(cp);
+  if (!found) return rest.value === '' ? NONE : { args: [rest], json: false };
+  const sepAt = b.charStart;
+  if (sepAt === rest.start && b.before().length === 0) return NONE;
+  const type: Piece = {
+    value: text.slice(rest.start, sepAt) + rawBytesText(b.before()),
+    start: rest.start,
+    end: b.first ? sepAt : b.charEnd,
+  };
+  let more = false;
+  while (b.next()) {
+    if (!isByteSpace(b.value)) {
+      more = true;
+      break;
+    }
   }
-  const type: Piece = { value: text.slice(rest.start, sep), start: rest.start, end: sep };
-  const cmd = maybeJson(text, { value: text.slice(next, rest.end), start: next, end: rest.end }, 0);
+  if (!more) return { args: [type], json: false };
+  const cut = b.first ? undefined : rawBytesText(b.after());
+  const from = b.charStart;
+  const cmd = maybeJson(text, { value: text.slice(from, rest.end), start: from, end: rest.end }, 0);
   if (cmd.error) return { args: [type], json: false, error: cmd.error };
-  return { args: [type, ...cmd.args], json: cmd.json };
+  return { args: [type, ...withCut(text, cmd.args, from, cut)], json: cmd.json };
 };
+
+/**
+ * When the text at `start` is a character cut in the middle, its remaining bytes replace it at
+ * the start of the first argument (see `SplitCommand.cut`).
+ */
+function withCut(text: string, args: Piece[], start: number, cut: string | undefined): Piece[] {
+  const first = args[0];
+  if (cut === undefined || first === undefined || first.start !== start) return args;
+  const char = String.fromCodePoint(codePointAt(text, start));
+  if (!first.value.startsWith(char)) return args;
+  return [{ ...first, value: cut + first.value.slice(char.length) }, ...args.slice(1)];
+}
 
 const subCommand: LineParser = (_text, rest) => (rest.value === '' ? NONE : { args: [], json: false, trigger: rest });
 
@@ -247,7 +266,8 @@ const parsers: Record<string, LineParser> = {
 };
 
 /** Parses the arguments of `command` (the lower-cased keyword). */
-export function parseArguments(command: string, text: string, rest: Piece, escape: number): ParsedArgs {
+export function parseArguments(command: string, text: string, rest: Piece, escape: number, cut?: string): ParsedArgs {
   const parser = Object.hasOwn(parsers, command) ? parsers[command] : ignore;
-  return parser(text, rest, escape);
+  const parsed = parser(text, rest, escape);
+  return cut === undefined ? parsed : { ...parsed, args: withCut(text, parsed.args, rest.start, cut) };
 }

@@ -234,7 +234,7 @@ class Parser {
     while (piece) {
       const split = splitCommand(text, piece.start, piece.end, this.escape);
       const command = goToLower(split.keyword.value);
-      const parsed = parseArguments(command, text, split.rest, this.escape);
+      const parsed = parseArguments(command, text, split.rest, this.escape, split.cut);
       error ??= parsed.error;
       const words = (pieces: Piece[]): readonly Word[] =>
         pieces.length === 0 ? NO_WORDS : pieces.map((p) => ({ value: p.value, span: line.span(p.start, p.end) }));

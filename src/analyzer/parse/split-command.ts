@@ -1,4 +1,5 @@
 import { codePointAt, skipGoSpace, trimGoSpaceEnd, unitWidth } from '../core/go-strings.ts';
+import { rawBytesText, utf8Bytes } from '../core/raw-bytes.ts';
 
 /** A piece of text cut from a logical line, with its indices in that line. */
 export interface Piece {
@@ -12,6 +13,12 @@ export interface SplitCommand {
   readonly flags: Piece[];
   /** What follows the flags, trimmed: what the per-instruction parser receives. */
   readonly rest: Piece;
+  /**
+   * When the flag scanner stopped inside a character (after its 0x85 or 0xA0 byte), the rest
+   * starts with that character's remaining bytes: they replace the character at `rest.start`
+   * (as raw-byte characters, core/raw-bytes.ts).
+   */
+  readonly cut?: string;
 }
 
 /** BuildKit's `[\t\v\f\r ]`, the separator of keyword/arguments and of plain word lists. */
@@ -32,17 +39,11 @@ export function splitCommand(text: string, from: number, to: number, escape: num
   if (k === end) return { keyword, flags: [], rest: { value: '', start: end, end } };
   let argsStart = k;
   while (argsStart < end && isSplitSpace(text.charCodeAt(argsStart))) argsStart++;
-  const { flags, restStart } = extractFlags(text, argsStart, end, escape);
+  const { flags, restStart, cut } = extractFlags(text, argsStart, end, escape);
+  // A cut character is never a space, so trimming leaves it in place.
   const restFrom = skipGoSpace(text, restStart, end);
   const restTo = trimGoSpaceEnd(text, restFrom, end);
-  return { keyword, flags, rest: { value: text.slice(restFrom, restTo), start: restFrom, end: restTo } };
-}
-
-/** UTF-8 bytes of a code point above ASCII. */
-function utf8Bytes(cp: number): number[] {
-  if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 0x3f)];
-  if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
-  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+  return { keyword, flags, rest: { value: text.slice(restFrom, restTo), start: restFrom, end: restTo }, ...(cut ? { cut } : {}) };
 }
 
 /**
@@ -51,7 +52,7 @@ function utf8Bytes(cp: number): number[] {
  * (inside characters such as `à`) count as spaces. We reproduce that, since it is what
  * BuildKit then reports in its messages. `ByteReader` walks the text as those bytes.
  */
-class ByteReader {
+export class ByteReader {
   private readonly text: string;
   private readonly to: number;
   private index: number;
@@ -93,6 +94,16 @@ class ByteReader {
     return true;
   }
 
+  /** The bytes of the current character before the current byte (none at its first byte). */
+  before(): number[] {
+    return this.first ? [] : this.pending.slice(0, this.pendingAt - 1);
+  }
+
+  /** The current byte and the rest of its character, when it is not the character's first byte. */
+  after(): number[] {
+    return this.first ? [] : this.pending.slice(this.pendingAt - 1);
+  }
+
   peek(): number {
     if (this.pendingAt < this.pending.length) return this.pending[this.pendingAt];
     if (this.index >= this.to) return -1;
@@ -101,17 +112,18 @@ class ByteReader {
   }
 }
 
-function isByteSpace(b: number): boolean {
+/** Go's `unicode.IsSpace(rune(b))` for one byte. */
+export function isByteSpace(b: number): boolean {
   return b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x85 || b === 0xa0;
 }
 
 /** Takes the leading `--` words of `text[from, to)` as flags; returns them and where the rest starts. */
-export function extractFlags(text: string, from: number, to: number, escape: number): { flags: Piece[]; restStart: number } {
+export function extractFlags(text: string, from: number, to: number, escape: number): { flags: Piece[]; restStart: number; cut?: string } {
   // Most instructions have no flags: nothing to read byte by byte.
   if (text.charCodeAt(from) !== 0x2d || text.charCodeAt(from + 1) !== 0x2d) return { flags: [], restStart: from };
   const b = new ByteReader(text, from, to);
-  // A rest that begins inside a character (after a 0x85/0xA0 byte) begins at the next character.
-  const restAt = () => (b.first ? b.charStart : b.charEnd);
+  // A rest that begins inside a character (after a 0x85/0xA0 byte) begins with its remaining bytes.
+  const restAt = () => (b.first ? { flags, restStart: b.charStart } : { flags, restStart: b.charStart, cut: rawBytesText(b.after()) });
 
   const flags: Piece[] = [];
   let word = '';
@@ -127,14 +139,14 @@ export function extractFlags(text: string, from: number, to: number, escape: num
     const v = b.value;
     if (phase === 'spaces') {
       if (isByteSpace(v)) continue;
-      if (v !== 0x2d || b.peek() !== 0x2d) return { flags, restStart: restAt() };
+      if (v !== 0x2d || b.peek() !== 0x2d) return restAt();
       phase = 'word';
       word = '';
       blankOK = false;
       wordStart = b.charStart;
     }
     if (phase === 'word' && isByteSpace(v)) {
-      if (word === '--') return { flags, restStart: restAt() };
+      if (word === '--') return restAt();
       emit();
       phase = 'spaces';
       continue;

@@ -1,7 +1,8 @@
 /**
  * Findings as versioned JSON:
- * `{"version":1,"findings":[{"file","rule","severity","message","range":{"start":{"line","column"},"end":{…}},"docs"}]}`,
- * lines and columns 1-based, columns in UTF-16 code units, `end` exclusive.
+ * `{"version":1,"findings":[{"file","rule","severity","message","range":{"start":{"line","column"},"end":{…}},"docs","stage"?}]}`,
+ * lines and columns 1-based, columns in UTF-16 code units, `end` exclusive. `stage` (`{"index","name"}`)
+ * is added for findings inside a stage; version 1 consumers ignore it.
  */
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { lineStarts, rangeOf, type LineColumnRange } from '../core/span.ts';
@@ -50,6 +51,7 @@ export interface FindingsJson {
       readonly end: { readonly line: number; readonly column: number };
     };
     readonly docs: string;
+    readonly stage?: { readonly index: number; readonly name: string };
   }[];
 }
 
@@ -66,6 +68,7 @@ export function findingsJson(files: readonly FileFindings[], options: RenderOpti
         end: { line: f.range.end.line, column: f.range.end.column },
       },
       docs: f.docs,
+      ...(f.stage ? { stage: { index: f.stage.index, name: f.stage.name } } : {}),
     })),
   };
 }

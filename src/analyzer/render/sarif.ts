@@ -62,7 +62,9 @@ export function sarif(files: readonly FileFindings[], options: SarifOptions = {}
         },
       },
     ],
-    ...(f.rule === BUILD_ERROR ? { properties: { buildError: true } } : {}),
+    ...(f.rule === BUILD_ERROR || f.stage
+      ? { properties: { ...(f.rule === BUILD_ERROR ? { buildError: true } : {}), ...(f.stage ? { stage: f.stage.name, stageIndex: f.stage.index } : {}) } }
+      : {}),
   }));
   return {
     $schema: SARIF_SCHEMA,

@@ -1,6 +1,6 @@
-import type { Command, CopyCommand } from '../instructions/model.ts';
+import type { CopyCommand, EvaluatedCommand } from '../instructions/model.ts';
 import { defineRule } from './define-rule.ts';
-import { isCopy, linkActive, makesFilesystemOp } from './support/walk.ts';
+import { copyDestination, isCopy, linkActive, makesFilesystemOp } from './support/walk.ts';
 
 /** How many `--link` copies in a row before the chain is worth a note. */
 const CHAIN = 3;
@@ -9,43 +9,91 @@ export const linkMergeChain = defineRule({
   name: 'LinkMergeChain',
   title: 'Several consecutive --link copies nest as many merge ops',
   severity: 'info',
-  message: '%s consecutive --link copies nest %s merge ops; one multi-source COPY --link may serve',
+  message: '%s consecutive --link copies nest %s merge ops',
+  format: (copies, merges, lines) =>
+    `${copies} consecutive --link copies nest ${merges} merge ops` +
+    (lines ? `; the copies on lines ${lines} go to one directory and could be one multi-source COPY --link` : ''),
   description:
     'Each `--link` copy becomes a copy on an empty filesystem plus a merge onto the previous state, and a ' +
     'run of them nests one merge inside the next. Every copy is still cached on its own, but each adds a ' +
     'layer and a merge, and a change to one source re-runs all the merges after it (moby/buildkit#5297). ' +
-    'Copies from the same origin with the same owner can often be one `COPY --link a b c /dest/` ' +
-    '(one layer, one merge); the rule only counts runs of such copies.',
+    'The count is the merges of the build graph: the first copy into an empty `FROM scratch` stage makes ' +
+    'none. When copies from the same origin, with the same owner, go into the same directory ' +
+    '(destination ending in `/`), the message names them: they can be one `COPY --link a b c /dest/` ' +
+    '(one layer, one merge). Copies that rename their file, or come from different places, cannot be ' +
+    'combined; the note is then only about the cost. The rule reads the graph, so it looks at the stages ' +
+    'the target builds.',
   origin: 'layerwise',
   examples: {
-    bad: [{ dockerfile: 'FROM alpine\nCOPY --link a /app/\nCOPY --link b /app/\nCOPY --link c /app/\n' }],
+    bad: [
+      { dockerfile: 'FROM alpine\nCOPY --link a /app/\nCOPY --link b /app/\nCOPY --link c /app/\n' },
+      { dockerfile: 'FROM scratch\nCOPY --link a /bin/tool-a\nCOPY --link b /bin/tool-b\nCOPY --link c /bin/tool-c\n' },
+    ],
     good: [{ dockerfile: 'FROM alpine\nCOPY --link a b c /app/\n' }],
   },
   check(context, report) {
-    for (const stage of context.model.stages) {
-      let run: CopyCommand[] = [];
+    // Merge ops of the lowered graph, by the instruction that made them.
+    const merges = new Set<number>();
+    for (const op of context.graph.ops) if (op.role === 'link-merge' && op.span) merges.add(op.span.start);
+    for (const stage of context.build.stages) {
+      let run: EvaluatedCommand[] = [];
       const flush = (): void => {
-        if (run.length >= CHAIN) {
-          const span = { start: run[0].node.span.start, end: run[run.length - 1].node.span.end };
-          report(span, String(run.length), String(run.length));
+        const count = run.filter((e) => merges.has(e.command.node.span.start)).length;
+        if (run.length >= CHAIN && count >= CHAIN - 1) {
+          const span = { start: run[0].command.node.span.start, end: run[run.length - 1].command.node.span.end };
+          report(span, String(run.length), String(count), combinableLines(run));
         }
         run = [];
       };
-      for (const command of stage.commands as readonly Command[]) {
-        if (!makesFilesystemOp(command)) continue;
-        if (!isCopy(command) || !linkActive(context, command)) {
-          flush();
-          continue;
-        }
-        // Only copies that could be one instruction: same origin, owner and kind.
-        if (run.length > 0 && !combinable(run[run.length - 1], command)) flush();
-        run.push(command);
+      for (const evaluated of stage.commands) {
+        const command = evaluated.command;
+        if (evaluated.onbuild || !makesFilesystemOp(command)) continue;
+        if (isCopy(command) && linkActive(context, command)) run.push(evaluated);
+        else flush();
       }
       flush();
     }
   },
 });
 
-function combinable(a: CopyCommand, b: CopyCommand): boolean {
-  return a.kind === b.kind && a.from?.value === b.from?.value && a.chown?.value === b.chown?.value;
+/** Lines of the longest stretch of neighbours in the run that one multi-source copy could replace. */
+function combinableLines(run: readonly EvaluatedCommand[]): string {
+  let best: EvaluatedCommand[] = [];
+  let current: EvaluatedCommand[] = [];
+  for (const evaluated of run) {
+    const last = current[current.length - 1];
+    if (last && sameCopy(last, evaluated)) current.push(evaluated);
+    else current = intoDirectory(evaluated) !== undefined ? [evaluated] : [];
+    if (current.length > best.length) best = [...current];
+  }
+  return best.length >= 2 ? best.map((e) => e.command.node.startLine).join(', ') : '';
+}
+
+/** Same kind, origin, owner and options, into the same directory: one instruction could do both. */
+function sameCopy(a: EvaluatedCommand, b: EvaluatedCommand): boolean {
+  const x = a.command as CopyCommand;
+  const y = b.command as CopyCommand;
+  const dir = intoDirectory(a);
+  return (
+    dir !== undefined &&
+    dir === intoDirectory(b) &&
+    x.kind === y.kind &&
+    x.from?.value === y.from?.value &&
+    x.chown?.value === y.chown?.value &&
+    x.parents === y.parents &&
+    x.excludes.join('\n') === y.excludes.join('\n')
+  );
+}
+
+/**
+ * The directory a copy puts its sources into, keeping their names: only a destination written
+ * with a trailing `/` (or `.`) says so; anything else may rename. ADD with a checksum takes one source.
+ */
+function intoDirectory(evaluated: EvaluatedCommand): string | undefined {
+  const command = evaluated.command as CopyCommand;
+  if (command.checksum !== undefined || command.heredocs.length > 0) return undefined;
+  const written = command.dest.value;
+  if (!written.endsWith('/') && written !== '.') return undefined;
+  const dest = copyDestination(command, evaluated);
+  return dest === undefined ? undefined : dest.replace(/\/+$/, '') || '/';
 }

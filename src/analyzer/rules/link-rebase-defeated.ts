@@ -20,7 +20,7 @@ export const linkRebaseDefeated = defineRule({
     good: [{ dockerfile: 'FROM python:3.12\nRUN pip install flask\nCOPY --link app.py /app/\n' }],
   },
   check(context, report) {
-    for (const stage of context.build.stages) {
+    for (const stage of context.build.linted) {
       if (stage.base.kind === 'scratch') continue;
       const commands = stage.commands.filter((evaluated) => !evaluated.onbuild).map((evaluated) => evaluated.command);
       // Walk backwards, remembering the nearest later command that defeats the rebase.

@@ -3,9 +3,12 @@
  * `check` configuration (file directive or `BUILDKIT_DOCKERFILE_CHECK`, then per-instruction
  * comments) to our rules and BuildKit's alike.
  *
- * Where we knowingly differ from BuildKit (v0.x frontend modelled in buildkit-model.md):
- * - checks BuildKit runs while converting ("D") look only at the stages the target reaches,
- *   as a build does; `docker build --check` without a target would convert every stage;
+ * Checks BuildKit runs while converting ("D") see the stages a lint request converts
+ * (`EvaluatedBuild.linted`): every stage without a target, as `docker build --check` does,
+ * else the stages the target reaches. Where we knowingly differ from BuildKit (v0.x frontend
+ * modelled in buildkit-model.md):
+ * - BuildKit stops at the first build error and reports only the checks that ran before it;
+ *   we report every finding;
  * - `check=error=true` makes BuildKit's checks errors (BuildKit fails the build with `lint
  *   violation found for rules: …`); our rules keep their own level;
  * - InvalidBaseImagePlatform is checked only when the base image's platforms are known

@@ -16,7 +16,7 @@ export const multipleInstructionsDisallowed = defineRule({
     good: [{ dockerfile: 'FROM alpine\nENTRYPOINT ["echo"]\nCMD ["two"]\n' }],
   },
   check(context, report) {
-    for (const stage of context.build.stages) {
+    for (const stage of context.build.linted) {
       const previous = new Map<string, Span>();
       for (const evaluated of stage.commands) {
         const command = evaluated.command;

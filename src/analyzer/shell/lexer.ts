@@ -11,6 +11,7 @@
  * substitutes variables. Both share their options (options.ts) and character classes (chars.ts).
  */
 import { isGoSpace, unitWidth } from '../core/go-strings.ts';
+import { asRunes } from '../core/raw-bytes.ts';
 import { isDigit, isHeredocSpace, isLetter, isSpecialParam } from './chars.ts';
 import type { Env, LexOptions } from './options.ts';
 import { LexError, patternToRegExp, trimPrefix, trimSuffix } from './pattern.ts';
@@ -70,7 +71,10 @@ export class Lexer {
   private readonly collectWords: boolean;
 
   constructor(word: string, env: Env, opts: LexOptions, collectWords: boolean) {
-    this.text = word;
+    // text/scanner decodes runes: a loose byte reads as U+FFFD (core/raw-bytes.ts).
+    this.text = asRunes(word);
+    // Go's text/scanner, which BuildKit's lexer reads with, skips a BOM as the very first character.
+    if (word.charCodeAt(0) === 0xfeff) this.pos = 1;
     this.env = env;
     this.opts = opts;
     this.escapeToken = opts.escape ?? '\\';

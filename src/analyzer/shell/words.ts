@@ -1,5 +1,6 @@
 import { goQuote, isGoSpace } from '../core/go-strings.ts';
 import { err, ok, type Result } from '../core/result.ts';
+import { asRunes } from '../core/raw-bytes.ts';
 import { isDigit, isHeredocSpace, isLetter, isSpecialParam } from './chars.ts';
 import type { LexOptions } from './options.ts';
 
@@ -41,8 +42,11 @@ const DOUBLE = 4; // inside `"…"`
 const STOP = [EOF, 0x7d, 0x2f, 0x7d];
 const EOF_ERROR = ['', "syntax error: missing '}'", "syntax error: missing '/' in ${}", "syntax error: missing '}'"];
 
-export function lexWords(text: string, options: Pick<LexOptions, 'rawQuotes' | 'rawEscapes'>): LexResult {
-  let pos = 0;
+export function lexWords(source: string, options: Pick<LexOptions, 'rawQuotes' | 'rawEscapes'>): LexResult {
+  // text/scanner decodes runes: a loose byte reads as U+FFFD (same length, offsets hold).
+  const text = asRunes(source);
+  // Go's text/scanner, which BuildKit's lexer reads with, skips a BOM as the very first character.
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const peek = (): number => (pos < text.length ? (text.codePointAt(pos) ?? EOF) : EOF);
   const next = (): number => {
     if (pos >= text.length) return EOF;

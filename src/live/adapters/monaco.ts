@@ -24,6 +24,8 @@ export interface EditorHandle {
   setMarkers(findings: readonly FindingView[]): void;
   /** Highlights whole lines (1-based, inclusive ranges); empty clears. */
   highlightLines(ranges: readonly (readonly [number, number])[]): void;
+  /** Puts the cursor at `line`:`column` (1-based), scrolls it into view and focuses the editor. */
+  revealLine(line: number, column: number): void;
   focus(): void;
   dispose(): void;
 }
@@ -136,6 +138,11 @@ export function createEditor(container: HTMLElement, options: EditorOptions): Ed
           options: { isWholeLine: true, className: 'lw-editor-line-hl' },
         })),
       );
+    },
+    revealLine(line, column) {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenterIfOutsideViewport(line);
+      editor.focus();
     },
     focus: () => editor.focus(),
     dispose() {

@@ -1,11 +1,16 @@
-/** What the toolbar's buttons do: edit, reset, copy, download, share, compare, open in the playground. */
+/**
+ * What the island's buttons do: edit, reset, copy, download, share, compare, open in the
+ * playground; in the findings list, filter by severity and go to a finding's line.
+ */
 import { renderMermaid, svgNode } from '../adapters/mermaid.ts';
 import { linkVariant } from '../model/link-variant.ts';
-import { LW_ACTION, sel, type Action } from '../model/selectors.ts';
+import { SEVERITIES, severityName } from '../model/findings-list.ts';
+import { LW_ACTION, LW_FINDINGS, LW_PANE, LW_SEVERITY, lwHidden, sel, type Action, type PaneName } from '../model/selectors.ts';
 import { sameState } from '../model/share-state.ts';
 import type { Island } from './controller.ts';
 import { el } from './dom.ts';
 import { openEditors } from './editors.ts';
+import { goToLine, type Pane } from './panes.ts';
 import { saveEdit } from './session.ts';
 import { encodeState } from './share-codec.ts';
 
@@ -43,7 +48,31 @@ async function downloadSvg(island: Island): Promise<void> {
   return island.say('SVG downloaded.');
 }
 
-export async function runAction(island: Island, name: Action): Promise<void> {
+/**
+ * The pane of a findings-list button. The button may have been redrawn away by the time its
+ * click arrives (the click that wakes the island redraws the list), so it names its pane.
+ */
+function paneOf(island: Island, button: HTMLElement): Pane | undefined {
+  return island.panes.get(button.dataset.pane as PaneName) ?? [...island.panes.values()].find((p) => p.root === button.closest(sel(LW_PANE)));
+}
+
+/** Shows or hides the findings of the button's severity in its list (CSS hides them by the list's attribute). */
+function filterFindings(island: Island, button: HTMLElement): void {
+  const box = paneOf(island, button)?.root.querySelector<HTMLElement>(sel(LW_FINDINGS));
+  const severity = SEVERITIES.find((s) => s === button.getAttribute(LW_SEVERITY));
+  if (!box || !severity) return;
+  const hidden = box.toggleAttribute(lwHidden(severity));
+  box.querySelector(`${sel(LW_ACTION, 'filter-findings')}${sel(LW_SEVERITY, severity)}`)?.setAttribute('aria-pressed', String(!hidden));
+  island.say(`${severityName(severity)} ${hidden ? 'hidden' : 'shown'}.`);
+}
+
+function goToFinding(island: Island, button: HTMLElement): void {
+  const pane = paneOf(island, button);
+  const line = Number(button.dataset.line);
+  if (pane && line > 0) goToLine(pane, line, Number(button.dataset.column) || 1);
+}
+
+export async function runAction(island: Island, name: Action, button?: HTMLElement): Promise<void> {
   const { config, store } = island;
   switch (name) {
     case 'edit':
@@ -75,6 +104,12 @@ export async function runAction(island: Island, name: Action): Promise<void> {
     }
     case 'open-playground':
       location.assign(await shareUrl(island));
+      return;
+    case 'filter-findings':
+      if (button) filterFindings(island, button);
+      return;
+    case 'go-to-line':
+      if (button) goToFinding(island, button);
       return;
   }
 }

@@ -118,7 +118,7 @@ export function mount(root: HTMLElement): Controller {
     if (event.type === 'click' || event.type === 'keydown') {
       if (target.closest(sel(LW_STATIC))) return void openEditors(island);
       const button = target.closest(sel(LW_ACTION));
-      if (button) void runAction(island, button.getAttribute(LW_ACTION) as Action);
+      if (button) void runAction(island, button.getAttribute(LW_ACTION) as Action, button as HTMLElement);
       return;
     }
     if (target.matches(sel(LW_STARTER))) {

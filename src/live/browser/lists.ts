@@ -2,7 +2,8 @@
  * The findings and the build steps as lists: client-side twins of FindingsList.astro and
  * StepsList.astro (same markup, built with text nodes).
  */
-import { LW_ALL } from '../model/selectors.ts';
+import { findingPlace, groupCount, groupFindings, severityCounts, severityLabel, type FindingGroup } from '../model/findings-list.ts';
+import { LW_ACTION, LW_ALL, LW_PANE, LW_SEVERITY, lwHidden, sel } from '../model/selectors.ts';
 import { stepLines } from '../model/texts.ts';
 import type { FindingView, StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
@@ -21,20 +22,50 @@ export function renderFindings(box: HTMLElement, findings: readonly FindingView[
     box.replaceChildren(el('p', { class: 'lw-findings-none' }, 'No findings.'));
     return;
   }
-  const items = findings.map((f) =>
-    el(
+  // Buttons name their pane (see FindingsList.astro).
+  const pane = box.closest(sel(LW_PANE))?.getAttribute(LW_PANE) ?? 'main';
+  const rule = (g: FindingGroup) => (g.href ? el('a', { href: g.href }, g.rule) : el('span', {}, g.rule));
+  const place = (f: FindingView) =>
+    el('button', { type: 'button', class: 'lw-loc', [LW_ACTION]: 'go-to-line', 'data-pane': pane, 'data-line': String(f.line), 'data-column': String(f.column) }, findingPlace(f));
+  const items = groupFindings(findings).map((g) => {
+    const attrs = { [LW_SEVERITY]: g.severity, 'data-line': String(g.items[0].line) };
+    if (g.items.length === 1) {
+      const f = g.items[0];
+      return el('li', { class: `lw-finding lw-sev-${g.severity}`, ...attrs }, el('span', { class: 'lw-sev' }, g.severity), ' ', place(f), ' ', rule(g), ': ', el('span', { class: 'lw-msg' }, f.message));
+    }
+    // A group stays open across re-renders when the reader opened it.
+    const open = box.querySelector(`.lw-finding-group[${LW_SEVERITY}="${g.severity}"][data-rule="${CSS.escape(g.rule)}"] > details[open]`) !== null;
+    return el(
       'li',
-      { class: `lw-finding lw-sev-${f.severity}`, 'data-line': String(f.line) },
-      el('span', { class: 'lw-sev' }, f.severity),
+      { class: `lw-finding lw-finding-group lw-sev-${g.severity}`, ...attrs, 'data-rule': g.rule },
+      // The rule's link stays out of the summary: a link inside a summary nests two controls.
+      el('span', { class: 'lw-sev' }, g.severity),
       ' ',
-      el('span', { class: 'lw-loc' }, `line ${f.line}`),
+      rule(g),
       ' ',
-      f.href ? el('a', { href: f.href }, f.rule) : el('span', {}, f.rule),
-      ': ',
-      el('span', { class: 'lw-msg' }, f.message),
-    ),
-  );
-  box.replaceChildren(el('ul', {}, ...items));
+      el(
+        'details',
+        open ? { open: '' } : {},
+        el('summary', { class: 'lw-count' }, groupCount(g)),
+        el('ul', {}, ...g.items.map((f) => el('li', { 'data-line': String(f.line) }, place(f), ': ', el('span', { class: 'lw-msg' }, f.message)))),
+      ),
+    );
+  });
+  // The filter keeps the reader's choice, which lives on the box (see lwHidden).
+  const filter =
+    findings.length > 1 &&
+    el(
+      'div',
+      { class: 'lw-findings-filter', role: 'group', 'aria-label': 'Show findings by severity' },
+      ...severityCounts(findings).map(({ severity, count }) =>
+        el(
+          'button',
+          { type: 'button', [LW_ACTION]: 'filter-findings', [LW_SEVERITY]: severity, 'data-pane': pane, 'aria-pressed': String(!box.hasAttribute(lwHidden(severity))) },
+          severityLabel(severity, count),
+        ),
+      ),
+    );
+  box.replaceChildren(...(filter ? [filter] : []), el('ul', {}, ...items));
 }
 
 /** Beyond this many steps the list shows the first and last ones and a button for the rest. */

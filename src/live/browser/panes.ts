@@ -49,6 +49,18 @@ export function focusOp(pane: Pane, op: string | undefined): void {
   pane.graph.highlight(new Set(op ? [op] : []));
 }
 
+/**
+ * A finding's place was clicked: the editor goes to it, or, while the editor is closed, the
+ * Dockerfile shown highlights the line and scrolls it into view.
+ */
+export function goToLine(pane: Pane, line: number, column: number): void {
+  if (pane.editor) return pane.editor.revealLine(line, column);
+  const lines = pane.root.querySelectorAll<HTMLElement>(`${sel(LW_STATIC)} .ec-line`);
+  lines.forEach((l, i) => l.classList.toggle('lw-line-hl', i + 1 === line));
+  lines[line - 1]?.scrollIntoView({ block: 'nearest' });
+  cursorLine(pane, line);
+}
+
 /** Editor cursor on `line`: highlight the nodes built from that line. */
 export function cursorLine(pane: Pane, line: number): void {
   const steps = pane.snapshot?.good?.view.steps ?? [];

@@ -32,9 +32,25 @@ export const LW_STEPS = 'data-lw-steps';
 /** On the steps list once the reader asked for every step. */
 export const LW_ALL = 'data-lw-all';
 export const LW_FINDINGS = 'data-lw-findings';
+/** On a finding, a group and a filter button: its severity. */
+export const LW_SEVERITY = 'data-lw-severity';
+/** On the findings list: the severity whose findings the reader hid. */
+export const lwHidden = (severity: string): LwAttr => `data-lw-hide-${severity}`;
 
 export type PaneName = 'main' | 'compare';
-export type Action = 'edit' | 'reset' | 'copy-code' | 'copy-mermaid' | 'download-svg' | 'copy-link' | 'toggle-compare' | 'open-playground';
+export type Action =
+  | 'edit'
+  | 'reset'
+  | 'copy-code'
+  | 'copy-mermaid'
+  | 'download-svg'
+  | 'copy-link'
+  | 'toggle-compare'
+  | 'open-playground'
+  /** A severity filter of the findings list. */
+  | 'filter-findings'
+  /** A finding's place: the editor (or the Dockerfile shown) goes to its line. */
+  | 'go-to-line';
 export type SimControl = 'base' | 'file' | 'arg';
 export type Field = 'target' | 'buildArgs' | 'dockerignore' | 'mergeOp';
 

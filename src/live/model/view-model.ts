@@ -33,6 +33,8 @@ export interface FindingView {
   readonly endColumn: number;
   /** The rule's page (`/rules/<slug>/`). */
   readonly href?: string;
+  /** The stage the finding lies in, when the file has several. */
+  readonly stage?: string;
 }
 
 export interface AnalysisView {
@@ -79,6 +81,7 @@ export function viewOf(analysis: Analysis, simulation?: Simulation): AnalysisVie
       reason: o?.reason,
     };
   });
+  const several = analysis.model.stages.length > 1;
   const findings = analysis.findings.map((f): FindingView => {
     const r = rangeOf(analysis.lineStarts, f.span);
     return {
@@ -90,6 +93,7 @@ export function viewOf(analysis: Analysis, simulation?: Simulation): AnalysisVie
       endLine: r.end.line,
       endColumn: r.end.column,
       href: rulePage(f.rule),
+      ...(several && f.stage ? { stage: f.stage.name } : {}),
     };
   });
   const error = firstBuildError(analysis)?.message;

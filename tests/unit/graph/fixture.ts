@@ -202,7 +202,8 @@ export function stage(index: number, base: string | number, name?: string): Stag
 }
 
 export function buildOf(stages: StageBuilder[], target = stages[stages.length - 1].index): EvaluatedBuild {
-  return { target, stages: stages.map((s) => s.toStage()), globalArgs: {}, froms: [], diagnostics: [] };
+  const built = stages.map((s) => s.toStage());
+  return { target, stages: built, linted: built, globalArgs: {}, froms: [], diagnostics: [], lintDiagnostics: [] };
 }
 
 export function modelOf(count: number) {

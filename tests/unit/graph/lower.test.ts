@@ -196,6 +196,6 @@ describe('lowering: sources and errors', () => {
   });
 
   it('lowers a target outside the reachable stages to no ops', () => {
-    expect(lower({ target: 3, stages: [], globalArgs: {}, froms: [], diagnostics: [] }, {}, modelOf(0) as never).ops).toEqual([]);
+    expect(lower({ target: 3, stages: [], linted: [], globalArgs: {}, froms: [], diagnostics: [], lintDiagnostics: [] }, {}, modelOf(0) as never).ops).toEqual([]);
   });
 });

@@ -79,6 +79,16 @@ describe('global scope', () => {
     expect(messages(run('FROM --platform=a/b/c/d alpine'))).toEqual([
       'failed to parse platform a/b/c/d: "a/b/c/d": cannot parse platform specifier: invalid argument',
     ]);
+    // BuildKit decorates the platform parser's error with a suggestion for an unset variable.
+    expect(messages(run('ARG MY_ARCH=amd64\nFROM --platform=linux/${MYARCH} busybox'))).toEqual([
+      'failed to parse platform linux/${MYARCH}: "" is an invalid component of "linux/": platform specifier component must match "^[A-Za-z0-9_.-]+$": invalid argument (did you mean MY_ARCH?)',
+    ]);
+    expect(messages(run('ARG MY_ARCH=amd64\nFROM --platform=${MYARCH} busybox'))).toEqual([
+      'empty platform value from expression ${MYARCH} (did you mean MY_ARCH?)',
+    ]);
+    expect(messages(run('FROM --platform=linux/${ZZZZZZ} busybox'))).toEqual([
+      'failed to parse platform linux/${ZZZZZZ}: "" is an invalid component of "linux/": platform specifier component must match "^[A-Za-z0-9_.-]+$": invalid argument',
+    ]);
     expect(messages(run('FROM alpine:${X'))).toEqual([
       'failed to process "alpine:${X": unsupported modifier (\uFFFD) in substitution',
     ]);

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../../src/cli/io.ts';
+import { type Io, processIo } from '../../../src/cli/io.ts';
 import { main } from '../../../src/cli/main.ts';
 
 /** Runs `layerwise …` in-process on in-memory files. */
@@ -20,6 +23,14 @@ async function cli(argv: string[], files: Record<string, string> = {}, stdin = '
 }
 
 describe('layerwise ast', () => {
+  it('reads files as bytes: a Latin-1 file dumps as BuildKit dumps it', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'layerwise-')), 'Dockerfile');
+    writeFileSync(path, Buffer.from([...Buffer.from('FROM alpine\nMAINTAINER Jos'), 0xe9, 0x0a]));
+    const source = await processIo.readFile(path);
+    const r = await cli(['ast', 'Dockerfile'], { Dockerfile: source });
+    expect(r.stdout).toBe('(from "alpine")\n(maintainer "Jos\\xe9")\n');
+  });
+
   const dockerfile = 'FROM golang:1.22 AS build\nCOPY --link --chown=10001 ["a b", "/dst/"]\nENV A=1\n';
 
   it('prints the BuildKit dump and a final newline', async () => {

@@ -68,7 +68,17 @@ const tables: Record<string, readonly Case[]> = {
     },
     { name: 'JSON form', dockerfile: 'FROM alpine\nCMD ["my-app"]\n', expect: [] },
     { name: 'SHELL in a parent stage', dockerfile: 'FROM alpine AS base\nSHELL ["/bin/ash", "-c"]\nFROM base\nCMD my-app\n', expect: [] },
-    { name: 'unreachable stage not checked', dockerfile: 'FROM alpine AS old\nCMD my-app\nFROM alpine\n', expect: [] },
+    {
+      name: 'unused stage checked without a target, as --check does',
+      dockerfile: 'FROM alpine AS old\nCMD my-app\nFROM alpine\n',
+      expect: [['2:1-2:11', 'JSON arguments recommended for CMD to prevent unintended behavior related to OS signals']],
+    },
+    {
+      name: 'stage the target does not reach not checked (--check --target)',
+      dockerfile: 'FROM alpine AS old\nCMD my-app\nFROM alpine AS new\n',
+      options: { target: 'new' },
+      expect: [],
+    },
   ],
   MaintainerDeprecated: [
     { name: 'MAINTAINER', dockerfile: 'FROM alpine\nMAINTAINER me <me@example.com>\n', expect: [['2:1-2:31', 'Maintainer instruction is deprecated in favor of using label']] },

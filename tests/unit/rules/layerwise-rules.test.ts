@@ -113,7 +113,17 @@ const tables: Record<string, readonly Case[]> = {
       ],
     },
     { name: 'link copies last', dockerfile: 'FROM python:3.12\nRUN pip install flask\nCOPY --link app.py /app/\nCMD ["python", "/app/app.py"]\n', expect: [] },
-    { name: 'stage not built', dockerfile: 'FROM alpine AS unused\nCOPY --link a /a/\nRUN true\nFROM alpine\n', expect: [] },
+    {
+      name: 'stage the target does not reach',
+      dockerfile: 'FROM alpine AS unused\nCOPY --link a /a/\nRUN true\nFROM alpine AS app\n',
+      options: { target: 'app' },
+      expect: [],
+    },
+    {
+      name: 'unused stage without a target (linted like --check)',
+      dockerfile: 'FROM alpine AS unused\nCOPY --link a /a/\nRUN true\nFROM alpine AS app\n',
+      expect: [['2:6-2:12', 'The RUN on line 3 runs on top of this --link copy, so the stage still rebuilds whenever its base changes']],
+    },
   ],
   LinkOnScratchNoop: [
     {
@@ -123,20 +133,42 @@ const tables: Record<string, readonly Case[]> = {
     },
     { name: 'second copy', dockerfile: 'FROM scratch\nCOPY app /app\nCOPY --link cfg /etc/cfg\n', expect: [] },
     { name: 'not scratch', dockerfile: 'FROM alpine\nCOPY --link app /app\n', expect: [] },
+    {
+      name: 'once per file, listing the other stages',
+      dockerfile: 'FROM scratch AS a\nCOPY --link a /a\nFROM scratch AS b\nADD --link b /b\nFROM alpine\nCOPY --link c /c\nFROM scratch\nCOPY --link d /d\n',
+      expect: [['2:6-2:12', '--link on the first COPY of a FROM scratch stage changes nothing: there is no lower layer to merge onto (the same on lines 4, 8)']],
+    },
   ],
   LinkMergeChain: [
     {
       name: 'three in a row, metadata between',
       dockerfile: 'FROM alpine\nCOPY --link a /app/\nENV X=1\nCOPY --link b /app/\nCOPY --link c /app/\n',
-      expect: [['2:1-5:20', '3 consecutive --link copies nest 3 merge ops; one multi-source COPY --link may serve']],
+      expect: [['2:1-5:20', '3 consecutive --link copies nest 3 merge ops; the copies on lines 2, 4, 5 go to one directory and could be one multi-source COPY --link']],
     },
     { name: 'broken by a RUN', dockerfile: 'FROM alpine\nCOPY --link a /app/\nCOPY --link b /app/\nRUN true\nCOPY --link c /app/\n', expect: [] },
     { name: 'one copy', dockerfile: 'FROM alpine\nCOPY --link a b c /app/\n', expect: [] },
     {
-      name: 'different origins cannot be one copy',
-      dockerfile: 'FROM alpine\nCOPY --link --from=a:1 /x /x\nCOPY --link --from=b:1 /y /y\nCOPY --link --from=c:1 /z /z\n',
-      expect: [],
+      name: 'different origins: the merges, no advice',
+      dockerfile: 'FROM alpine\nCOPY --link --from=a:1 /x /x/\nCOPY --link --from=b:1 /y /x/\nCOPY --link --from=c:1 /z /x/\n',
+      expect: [['2:1-4:30', '3 consecutive --link copies nest 3 merge ops']],
     },
+    {
+      // The case: the first copy into scratch makes no merge, and renaming copies cannot be one.
+      name: 'scratch: merges counted from the graph, renames not combinable',
+      dockerfile: 'FROM scratch\nCOPY --link a /bin/a1\nCOPY --link b /bin/b1\nCOPY --link c /bin/c1\nCOPY --link d /bin/d1\n',
+      expect: [['2:1-5:22', '4 consecutive --link copies nest 3 merge ops']],
+    },
+    {
+      name: 'scratch: three copies make two merges',
+      dockerfile: 'FROM scratch\nCOPY --link a /app/\nCOPY --link b /app/\nCOPY --link c /etc/\n',
+      expect: [['2:1-4:20', '3 consecutive --link copies nest 2 merge ops; the copies on lines 2, 3 go to one directory and could be one multi-source COPY --link']],
+    },
+    {
+      name: 'different owners are not one copy',
+      dockerfile: 'FROM alpine\nCOPY --link --chown=1:1 a /app/\nCOPY --link --chown=2:2 b /app/\nCOPY --link c /app/\n',
+      expect: [['2:1-4:20', '3 consecutive --link copies nest 3 merge ops']],
+    },
+    { name: 'a stage the target does not build', dockerfile: 'FROM alpine AS x\nCOPY --link a /app/\nCOPY --link b /app/\nCOPY --link c /app/\nFROM alpine\n', expect: [] },
   ],
   LinkSyntaxTooOld: [
     {

@@ -38,9 +38,9 @@ describe('text', () => {
   it('prints compiler-style lines', () => {
     expect(renderFindingsText([fileOf('dir/Dockerfile', DOCKERFILE)], { docsBase: 'https://docs.example/' })).toBe(
       [
-        "dir/Dockerfile:1:1: warning StageNameCasing Stage name 'Build' should be lowercase (https://docs.example/rules/stage-name-casing/)",
-        'dir/Dockerfile:2:13: error LinkChownByName --chown=app names a user or group, which --link cannot look up; use numeric ids such as --chown=1000:1000 (https://docs.example/rules/link-chown-by-name/)',
-        'dir/Dockerfile:3:1: error BuildError dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?) (https://docs.example/rules/build-error/)',
+        "dir/Dockerfile:1:1: warning StageNameCasing Stage name 'Build' should be lowercase [stage build] (https://docs.example/rules/stage-name-casing/)",
+        'dir/Dockerfile:2:13: error LinkChownByName --chown=app names a user or group, which --link cannot look up; use numeric ids such as --chown=1000:1000 [stage build] (https://docs.example/rules/link-chown-by-name/)',
+        'dir/Dockerfile:3:1: error BuildError dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?) [stage build] (https://docs.example/rules/build-error/)',
         '',
       ].join('\n'),
     );
@@ -64,6 +64,7 @@ describe('json', () => {
           message: 'Maintainer instruction is deprecated in favor of using label',
           range: { start: { line: 2, column: 1 }, end: { line: 2, column: 14 } },
           docs: 'https://layerwise.dev/rules/maintainer-deprecated/',
+          stage: { index: 0, name: 'stage-0' },
         },
         {
           file: 'b',
@@ -72,6 +73,7 @@ describe('json', () => {
           message: 'COPY copies 2 sources to /c, which does not end with /; write /c/ so it is a directory',
           range: { start: { line: 2, column: 10 }, end: { line: 2, column: 12 } },
           docs: 'https://layerwise.dev/rules/copy-multiple-sources-no-slash/',
+          stage: { index: 0, name: 'stage-0' },
         },
       ],
     });

@@ -6,7 +6,7 @@ import { evaluatedByOffset, isCopy } from './walk.ts';
 export interface CopyUse {
   readonly stage: Stage;
   readonly command: CopyCommand;
-  /** Present when the stage is built (reachable from the target). */
+  /** Present when the stage is evaluated (every stage without a target, see `EvaluatedBuild.linted`). */
   readonly evaluated?: EvaluatedCommand;
 }
 

@@ -1,12 +1,12 @@
 /**
  * Facts BuildKit carries from a parent stage to the stages built `FROM` it (its dispatch
- * state): computed over the reachable stages, parents first.
+ * state): computed over the linted stages (`EvaluatedBuild.linted`), parents first.
  */
 import type { EvaluatedCommand, EvaluatedStage } from '../../instructions/model.ts';
 import type { RuleContext } from '../define-rule.ts';
 
 /**
- * Walks reachable stages in dependency order, handing each command (ONBUILD-inherited ones
+ * Walks the linted stages in dependency order, handing each command (ONBUILD-inherited ones
  * included, flagged) a state value inherited from the base stage's final value.
  */
 export function walkWithInheritance<T>(
@@ -17,7 +17,7 @@ export function walkWithInheritance<T>(
   enter: (inherited: T) => T = (inherited) => inherited,
 ): void {
   const finals = new Map<number, T>();
-  const stages = new Map(context.build.stages.map((stage) => [stage.stage.index, stage]));
+  const stages = new Map(context.build.linted.map((stage) => [stage.stage.index, stage]));
   const done = new Set<number>();
   const visit = (stage: EvaluatedStage, depth: number): void => {
     if (done.has(stage.stage.index) || depth > stages.size) return;

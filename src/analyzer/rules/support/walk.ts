@@ -1,6 +1,7 @@
 /**
  * Ways for rules to walk the model: every stage (checks BuildKit runs at parse time, "P"),
- * or only the stages the build reaches, with their evaluated state ("D").
+ * or the stages a lint request converts, with their evaluated state ("D"): every stage without
+ * a target, as `docker build --check` does, else those the target reaches (`EvaluatedBuild.linted`).
  */
 import type { Span } from '../../core/span.ts';
 import { resolveDest } from '../../core/paths.ts';
@@ -28,12 +29,12 @@ type Built = { readonly stage: EvaluatedStage; readonly evaluated: EvaluatedComm
 const builtCache = new WeakMap<RuleContext, readonly Built[]>();
 const byOffsetCache = new WeakMap<RuleContext, ReadonlyMap<number, Built>>();
 
-/** The commands of reachable stages with the state they see; ONBUILD-inherited ones are skipped. */
+/** The commands of linted stages with the state they see; ONBUILD-inherited ones are skipped. */
 export function builtCommands(context: RuleContext): readonly Built[] {
   let built = builtCache.get(context);
   if (!built) {
     const list: Built[] = [];
-    for (const stage of context.build.stages) {
+    for (const stage of context.build.linted) {
       for (const evaluated of stage.commands) if (!evaluated.onbuild) list.push({ stage, evaluated });
     }
     builtCache.set(context, (built = list));
@@ -54,7 +55,7 @@ export function flagSpan(command: Command, name: string): Span {
   return findFlag(command, name)?.span ?? command.node.keywordSpan;
 }
 
-/** Evaluated commands of reachable stages, by the offset of their instruction. */
+/** Evaluated commands of linted stages, by the offset of their instruction. */
 export function evaluatedByOffset(context: RuleContext): ReadonlyMap<number, Built> {
   let map = byOffsetCache.get(context);
   if (!map) {
@@ -129,11 +130,11 @@ export function isScratchStage(context: RuleContext, stage: Stage): boolean {
 
 const stageMaps = new WeakMap<object, Map<number, EvaluatedStage>>();
 
-/** Reachable stages by index (built once per evaluated build). */
+/** Linted stages by index (built once per evaluated build). */
 export function evaluatedStages(context: RuleContext): Map<number, EvaluatedStage> {
   let map = stageMaps.get(context.build);
   if (!map) {
-    map = new Map(context.build.stages.map((stage) => [stage.stage.index, stage]));
+    map = new Map(context.build.linted.map((stage) => [stage.stage.index, stage]));
     stageMaps.set(context.build, map);
   }
   return map;
