@@ -1,12 +1,13 @@
 /**
- * Compiler-style lines: `FILE:LINE:COL: SEVERITY RULE-ID message [stage NAME] (DOCS-URL)`; the
- * stage note is left out for findings before the first FROM.
+ * Compiler-style lines, exactly as interfaces.md fixes them: `FILE:LINE:COL: SEVERITY RULE-ID
+ * message (DOCS-URL)`. A finding's stage is in the JSON and SARIF output, which may add fields;
+ * this line may not, since scripts split it.
  */
 import { type FileFindings, locate, type RenderOptions } from './findings-json.ts';
 
 export function renderFindingsText(files: readonly FileFindings[], options: RenderOptions = {}): string {
   return locate(files, options)
-    .map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column}: ${f.severity} ${f.rule} ${oneLine(f.message)}${f.stage ? ` [stage ${f.stage.name}]` : ''} (${f.docs})\n`)
+    .map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column}: ${f.severity} ${f.rule} ${oneLine(f.message)} (${f.docs})\n`)
     .join('');
 }
 

@@ -56,7 +56,7 @@ describe('layerwise lint', () => {
     const warn = await lint(['Dockerfile'], { Dockerfile: WARN });
     expect(warn.code).toBe(0);
     expect(warn.stdout).toBe(
-      'Dockerfile:2:1: warning MaintainerDeprecated Maintainer instruction is deprecated in favor of using label [stage stage-0] (https://layerwise.dev/rules/maintainer-deprecated/)\n',
+      'Dockerfile:2:1: warning MaintainerDeprecated Maintainer instruction is deprecated in favor of using label (https://layerwise.dev/rules/maintainer-deprecated/)\n',
     );
     const error = await lint(['a/Dockerfile', 'b/Dockerfile'], { 'a/Dockerfile': WARN, 'b/Dockerfile': ERROR });
     expect(error.code).toBe(1);
@@ -69,7 +69,7 @@ describe('layerwise lint', () => {
   it('exits 1 when BuildKit would refuse the file', async () => {
     const result = await lint(['Dockerfile'], { Dockerfile: 'FROM alpine\nCOPY --bogus a b\n' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^Dockerfile:2:1: error BuildError dockerfile parse error on line 2: unknown flag: --bogus \[stage stage-0\] \(/);
+    expect(result.stdout).toMatch(/^Dockerfile:2:1: error BuildError dockerfile parse error on line 2: unknown flag: --bogus \(/);
   });
 
   it('honours check=error=true', async () => {
@@ -122,7 +122,7 @@ describe('layerwise lint', () => {
   it('passes --target and --build-arg to the analysis', async () => {
     const dockerfile = 'FROM alpine AS a\nCMD echo a\nFROM alpine AS b\nCMD ["b"]\n';
     // Without a target every stage is linted, as `docker build --check` does; with one, the stages it reaches.
-    expect((await lint(['Dockerfile'], { Dockerfile: dockerfile })).stdout).toMatch(/^Dockerfile:2:1: warning JSONArgsRecommended .* \[stage a\] \(/);
+    expect((await lint(['Dockerfile'], { Dockerfile: dockerfile })).stdout).toMatch(/^Dockerfile:2:1: warning JSONArgsRecommended /);
     expect((await lint(['--target', 'b', 'Dockerfile'], { Dockerfile: dockerfile })).stdout).toBe('');
     expect((await lint(['--target', 'a', 'Dockerfile'], { Dockerfile: dockerfile })).stdout).toContain('JSONArgsRecommended');
     const args = await lint(['--build-arg', 'BUILDKIT_DOCKERFILE_CHECK=skip=all', 'Dockerfile'], { Dockerfile: WARN });

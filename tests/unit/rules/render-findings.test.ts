@@ -38,9 +38,9 @@ describe('text', () => {
   it('prints compiler-style lines', () => {
     expect(renderFindingsText([fileOf('dir/Dockerfile', DOCKERFILE)], { docsBase: 'https://docs.example/' })).toBe(
       [
-        "dir/Dockerfile:1:1: warning StageNameCasing Stage name 'Build' should be lowercase [stage build] (https://docs.example/rules/stage-name-casing/)",
-        'dir/Dockerfile:2:13: error LinkChownByName --chown=app names a user or group, which --link cannot look up; use numeric ids such as --chown=1000:1000 [stage build] (https://docs.example/rules/link-chown-by-name/)',
-        'dir/Dockerfile:3:1: error BuildError dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?) [stage build] (https://docs.example/rules/build-error/)',
+        "dir/Dockerfile:1:1: warning StageNameCasing Stage name 'Build' should be lowercase (https://docs.example/rules/stage-name-casing/)",
+        'dir/Dockerfile:2:13: error LinkChownByName --chown=app names a user or group, which --link cannot look up; use numeric ids such as --chown=1000:1000 (https://docs.example/rules/link-chown-by-name/)',
+        'dir/Dockerfile:3:1: error BuildError dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?) (https://docs.example/rules/build-error/)',
         '',
       ].join('\n'),
     );
