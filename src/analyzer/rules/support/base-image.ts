@@ -5,18 +5,48 @@ import type { RuleContext } from '../define-rule.ts';
 
 export type RootBase = { readonly kind: 'scratch' } | { readonly kind: 'image'; readonly ref: string; readonly config: ImageConfig };
 
-/** Undefined for a stage the build does not reach (or a cycle). */
+type Build = RuleContext['build'];
+const rootsByBuild = new WeakMap<Build, Map<number, RootBase>>();
+
+/**
+ * Undefined for a stage the build does not reach (or a cycle). Answers are kept per build, so
+ * rules asking for every copy of a file with thousands of stages stay linear.
+ */
 export function rootBase(context: RuleContext, stageIndex: number): RootBase | undefined {
-  const byIndex = new Map(context.build.stages.map((stage) => [stage.stage.index, stage]));
-  const seen = new Set<number>();
-  for (let stage = byIndex.get(stageIndex); stage && !seen.has(stage.stage.index); ) {
-    seen.add(stage.stage.index);
-    const base = stage.base;
-    if (base.kind === 'scratch') return base;
-    if (base.kind === 'image') return { kind: 'image', ref: base.ref, config: base.config };
-    stage = byIndex.get(base.index);
-  }
-  return undefined;
+  let roots = rootsByBuild.get(context.build);
+  if (!roots) rootsByBuild.set(context.build, (roots = rootsOf(context.build)));
+  return roots.get(stageIndex);
+}
+
+/** Each stage's root base, in one pass: a stage built on another takes that stage's root. */
+function rootsOf(build: Build): Map<number, RootBase> {
+  const byIndex = new Map(build.stages.map((stage) => [stage.stage.index, stage]));
+  const roots = new Map<number, RootBase>();
+  const resolve = (index: number): RootBase | undefined => {
+    // Walk down to a stage whose root is known or which starts from scratch or an image.
+    const path: number[] = [];
+    const seen = new Set<number>();
+    let root: RootBase | undefined;
+    for (let stage = byIndex.get(index); stage && !seen.has(stage.stage.index); ) {
+      const known = roots.get(stage.stage.index);
+      if (known) {
+        root = known;
+        break;
+      }
+      seen.add(stage.stage.index);
+      path.push(stage.stage.index);
+      const base = stage.base;
+      if (base.kind !== 'stage') {
+        root = base.kind === 'scratch' ? base : { kind: 'image', ref: base.ref, config: base.config };
+        break;
+      }
+      stage = byIndex.get(base.index);
+    }
+    if (root) for (const i of path) roots.set(i, root);
+    return root;
+  };
+  for (const stage of build.stages) resolve(stage.stage.index);
+  return roots;
 }
 
 /** `golang:1.23-alpine (built-in table, 2026-08-19)`, for messages that rest on image facts. */
