@@ -14,6 +14,8 @@ export const LW_TOOLBAR = 'data-lw-toolbar';
 export const LW_STATUS = 'data-lw-status';
 export const LW_EDITOR_HINT = 'data-lw-editor-hint';
 export const LW_SUMMARY = 'data-lw-summary';
+/** The note shown over an example opened from a share link: it is not the page's own. */
+export const LW_MODIFIED = 'data-lw-modified';
 /** One pane; its value is a PaneName. */
 export const LW_PANE = 'data-lw-pane';
 export const LW_CODE = 'data-lw-code';
@@ -34,7 +36,17 @@ export const LW_ALL = 'data-lw-all';
 export const LW_FINDINGS = 'data-lw-findings';
 
 export type PaneName = 'main' | 'compare';
-export type Action = 'edit' | 'reset' | 'copy-code' | 'copy-mermaid' | 'download-svg' | 'copy-link' | 'toggle-compare' | 'open-playground';
+export type Action =
+  | 'edit'
+  | 'reset'
+  | 'copy-code'
+  | 'copy-mermaid'
+  | 'download-svg'
+  | 'copy-link'
+  | 'copy-markdown'
+  | 'copy-embed'
+  | 'toggle-compare'
+  | 'open-playground';
 export type SimControl = 'base' | 'file' | 'arg';
 export type Field = 'target' | 'buildArgs' | 'dockerignore' | 'mergeOp';
 
