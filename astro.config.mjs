@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
@@ -75,7 +76,8 @@ export default defineConfig({
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/styles/site.css'],
       // Our Search: same button and dialog, but Pagefind's UI loads when the dialog first opens.
-      components: { Search: './src/search/Search.astro' },
+      // MarkdownContent: heading anchors that copy the section's address (src/links/).
+      components: { Search: './src/search/Search.astro', MarkdownContent: './src/links/MarkdownContent.astro' },
       sidebar: [
         { label: 'Start here', link: '/start/' },
         {
@@ -91,10 +93,14 @@ export default defineConfig({
         { label: 'Playground', link: '/playground/' },
         { label: 'Rules', link: '/rules/' },
         { label: 'Command line', link: '/cli/' },
+        { label: 'Linking and embedding', link: '/embedding/' },
         { label: 'How faithful the analyzer is', link: '/fidelity/' },
       ],
     }),
     mdx(),
+    // Starlight's own sitemap, less the embeds (/embed/…: pages for other sites' iframes, not
+    // for search engines). Starlight adds its sitemap only when this one is absent.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
     // After Starlight's search index: the drawings' labels are not page text to search.
     staticGraphs(),
     lazyStyles(),
