@@ -77,7 +77,12 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       // Our Search: same button and dialog, but Pagefind's UI loads when the dialog first opens.
       // MarkdownContent: heading anchors that copy the section's address (src/links/).
-      components: { Search: './src/search/Search.astro', MarkdownContent: './src/links/MarkdownContent.astro' },
+      // Footer: the site's version (package.json) and the changelog (src/changelog/).
+      components: {
+        Search: './src/search/Search.astro',
+        MarkdownContent: './src/links/MarkdownContent.astro',
+        Footer: './src/changelog/Footer.astro',
+      },
       sidebar: [
         { label: 'Start here', link: '/start/' },
         {
@@ -95,6 +100,7 @@ export default defineConfig({
         { label: 'Command line', link: '/cli/' },
         { label: 'Linking and embedding', link: '/embedding/' },
         { label: 'How faithful the analyzer is', link: '/fidelity/' },
+        { label: 'Changelog', link: '/changelog/' },
       ],
     }),
     mdx(),
