@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lazyStyles } from './src/integrations/lazy-styles.ts';
+import { ogImages } from './src/integrations/og-images.ts';
 import { staticGraphs } from './src/integrations/static-graphs.ts';
 
 // Where the site is served and where "Edit page" points; both can be set per deployment.
@@ -110,5 +111,7 @@ export default defineConfig({
     // After Starlight's search index: the drawings' labels are not page text to search.
     staticGraphs(),
     lazyStyles(),
+    // Preview cards (og:image) for links pasted into chats, drawn in the same Chromium.
+    ogImages(),
   ],
 });
