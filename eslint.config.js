@@ -29,6 +29,7 @@ const areas = [
   { name: 'authoring', path: 'src/authoring', may: ['analyzer', 'live/model'] },
   { name: 'search', path: 'src/search', may: [], node: false },
   { name: 'links', path: 'src/links', may: ['live/model'], node: false },
+  { name: 'policy', path: 'src/policy', may: ['analyzer'], node: false },
   { name: 'changelog', path: 'src/changelog', may: ['analyzer'], node: false },
   { name: 'embed', path: 'src/embed', may: ['live/model', 'authoring'], node: false },
   // The build draws the examples' graphs with the browser's own Mermaid adapter.
