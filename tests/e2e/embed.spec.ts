@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { outDir } from '../audit/site-pages.ts';
 import { embedCode } from '../../src/live/model/link-texts.ts';
@@ -156,9 +157,26 @@ test.describe('Copy embed code', () => {
       const shared = frame.locator('[data-lw-example="shared"]');
       await expect(shared.locator('[data-lw-sim="base"]')).toHaveValue('alpine', { timeout: 15_000 });
       await expect(shared.locator('[data-lw-pane="compare"]')).toBeVisible();
+      // The edit is what the embed shows; it has no page original to call it "modified" against.
+      await expect(shared.locator('[data-lw-modified]')).toBeHidden();
       await expect(frame.locator('[data-lw-back]')).toHaveAttribute('href', /^\/playground\/\?s=v1\//);
     } finally {
       await host.close();
     }
   });
+});
+
+test('an embed has no axe violations, in either theme', async ({ page }) => {
+  test.setTimeout(60_000);
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+  const found: string[] = [];
+  for (const path of [EMBED, '/embed/rules/link-disabled-by-chmod/bad/', '/embed/']) {
+    await page.goto(`${site.url}${path}`);
+    for (const theme of ['dark', 'light']) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+      for (const v of violations) for (const n of v.nodes) found.push(`${path} [${theme}] ${v.id}: ${n.target.join(' ')}`);
+    }
+  }
+  expect(found).toEqual([]);
 });

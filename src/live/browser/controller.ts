@@ -167,9 +167,12 @@ export function mount(root: HTMLElement): Controller {
         for (const a of document.querySelectorAll<HTMLAnchorElement>('[data-lw-back], .lw-title a')) a.href = `${SHARED_EMBED_PAGE}?${SHARE_PARAM}=${link}`;
       }
       if (!config.playground && decoded.ok && !sameState(decoded.state, config.initial)) {
-        island.markShared(true);
+        // The editor shows the link's Dockerfile (the page's code is the original). A shared
+        // embed has no original of its own to go back to: no note there.
+        const placeholder = config.page === SHARED_EMBED_PAGE;
+        if (!placeholder) island.markShared(true);
         await openEditors(island, true);
-        island.say('This example was changed by whoever shared the link.');
+        if (!placeholder) island.say('This example was changed by whoever shared the link.');
       }
       return;
     }
