@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
@@ -7,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lazyStyles } from './src/integrations/lazy-styles.ts';
+import { ogImages } from './src/integrations/og-images.ts';
 import { staticGraphs } from './src/integrations/static-graphs.ts';
 
 // Where the site is served and where "Edit page" points; both can be set per deployment.
@@ -75,7 +77,13 @@ export default defineConfig({
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/styles/site.css'],
       // Our Search: same button and dialog, but Pagefind's UI loads when the dialog first opens.
-      components: { Search: './src/search/Search.astro' },
+      // MarkdownContent: heading anchors that copy the section's address (src/links/).
+      // Footer: the site's version (package.json) and the changelog (src/changelog/).
+      components: {
+        Search: './src/search/Search.astro',
+        MarkdownContent: './src/links/MarkdownContent.astro',
+        Footer: './src/changelog/Footer.astro',
+      },
       sidebar: [
         { label: 'Start here', link: '/start/' },
         {
@@ -91,12 +99,19 @@ export default defineConfig({
         { label: 'Playground', link: '/playground/' },
         { label: 'Rules', link: '/rules/' },
         { label: 'Command line', link: '/cli/' },
+        { label: 'Linking and embedding', link: '/embedding/' },
         { label: 'How faithful the analyzer is', link: '/fidelity/' },
+        { label: 'Changelog', link: '/changelog/' },
       ],
     }),
     mdx(),
+    // Starlight's own sitemap, less the embeds (/embed/…: pages for other sites' iframes, not
+    // for search engines). Starlight adds its sitemap only when this one is absent.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
     // After Starlight's search index: the drawings' labels are not page text to search.
     staticGraphs(),
     lazyStyles(),
+    // Preview cards (og:image) for links pasted into chats, drawn in the same Chromium.
+    ogImages(),
   ],
 });

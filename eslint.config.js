@@ -28,6 +28,10 @@ const areas = [
   { name: 'live/components', path: 'src/live/components', may: ['analyzer', 'live/model', 'live/adapters', 'live/browser', 'authoring'] },
   { name: 'authoring', path: 'src/authoring', may: ['analyzer', 'live/model'] },
   { name: 'search', path: 'src/search', may: [], node: false },
+  { name: 'links', path: 'src/links', may: ['live/model'], node: false },
+  { name: 'policy', path: 'src/policy', may: ['analyzer'], node: false },
+  { name: 'changelog', path: 'src/changelog', may: ['analyzer'], node: false },
+  { name: 'embed', path: 'src/embed', may: ['live/model', 'authoring'], node: false },
   // The build draws the examples' graphs with the browser's own Mermaid adapter.
   { name: 'integrations', path: 'src/integrations', may: ['analyzer', 'live/model', 'live/adapters', 'authoring'] },
   { name: 'cli', path: 'src/cli', may: ['analyzer'] },

@@ -8,8 +8,12 @@ import { parseLiteral } from './js-literal.ts';
 import { linkVariant } from '../live/model/link-variant.ts';
 
 export interface LiveExampleProps {
-  /** Stable id: session storage key and anchor (`#example-<id>`). */
+  /** Stable id: session storage key and, unless `anchor` is given, anchor (`#example-<id>`). */
   readonly id: string;
+  /** The example's anchor when not `example-<id>` (rule pages: `bad`, `good-2`). */
+  readonly anchor?: string;
+  /** Older anchors that must keep leading to the example (permanent links). */
+  readonly aliases?: readonly string[];
   readonly title?: string;
   /** The Dockerfile text, or `file`: a name in `content/examples/`. */
   readonly code?: string;

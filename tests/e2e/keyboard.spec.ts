@@ -52,13 +52,15 @@ test('change a simulation, edit an example and copy a share link, by keyboard on
   await page.keyboard.press('Enter');
   await expect(example.getByRole('status')).toHaveText(/link copied/i);
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/\/playground\/#v\d+\//);
+  // An edited example's link keeps it on its page (issue 17): `?s=<state>#<anchor>`.
+  expect(link).toMatch(/\/start\/\?s=v\d+\/[A-Za-z0-9_-]+#example-/);
 
-  // 5. The link restores that state in the playground: the edit and the simulation.
+  // 5. The link restores that state in place: the edit and the simulation.
+  await page.goto('/');
   await page.goto(link);
-  const playground = page.locator('[data-lw-example]').first();
-  await expect(playground.locator('[data-lw-pane="main"] [data-lw-steps]')).toContainText('RUN echo typed-by-keyboard', { timeout: 15_000 });
-  await expect(playground.getByRole('combobox', { name: /the base image/ })).not.toHaveValue('');
+  const restored = page.locator('[data-lw-example]').first();
+  await expect(restored.locator('[data-lw-pane="main"] [data-lw-steps]')).toContainText('RUN echo typed-by-keyboard', { timeout: 15_000 });
+  await expect(restored.getByRole('combobox', { name: /the base image/ })).not.toHaveValue('');
 });
 
 test('after editing, Tab reaches the controls that follow the editor', async ({ page }) => {

@@ -8,7 +8,7 @@ const link = (state: unknown) => `/playground/#v1/${b64url(deflateRawSync(Buffer
 test.describe('share links', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('Copy link on a guide page restores the exact state in the playground', async ({ page }) => {
+  test('Copy link on an edited example gives its page with the state, which restores it in place; Reset to the original', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('/start/');
     const root = island(page, 'start-canonical');
@@ -17,19 +17,67 @@ test.describe('share links', () => {
     await root.getByLabel('Builder supports MergeOp').uncheck();
     await expect(root.locator('[data-lw-summary]')).toContainText('0 merge ops.');
     await root.getByRole('button', { name: 'Copy link' }).click();
-    await expect(root.locator('[data-lw-status]')).toHaveText('Link copied.');
+    await expect(root.locator('[data-lw-status]')).toHaveText('Link copied. It opens this example with your changes, here on its page.');
     const url = await page.evaluate(() => navigator.clipboard.readText());
-    expect(url).toMatch(/\/playground\/#v1\/[A-Za-z0-9_-]+$/);
-    await page.goto(url);
-    const play = island(page, 'playground');
-    await expect(play.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
-    await expect.poll(() => editorText(pane(play))).toContain('COPY /dir1 /dir1');
-    await expect.poll(() => editorText(pane(play, 'compare'))).toContain('COPY --link /dir1 /dir1');
-    await expect(play.locator('[data-lw-sim="base"]')).toHaveValue('alpine');
-    await expect(play.getByLabel('Builder supports MergeOp')).not.toBeChecked();
-    await expect(play.locator('[data-lw-summary]')).toContainText('0 merge ops.');
-    await expect(pane(play).locator('[data-lw-steps] li', { hasText: 'COPY /dir1' })).toHaveAttribute('data-status', 'rebuilt');
+    expect(url).toMatch(/\/start\/\?s=v1\/[A-Za-z0-9_-]+#example-start-canonical$/);
+
+    // A reader who has never seen the page (no session edits) opens it.
+    const reader = await page.context().newPage();
+    const readerErrors = watchErrors(reader);
+    await reader.goto(url);
+    const shared = island(reader, 'start-canonical');
+    await expect(shared).toBeInViewport();
+    await expect(shared.locator('[data-lw-modified]')).toBeVisible();
+    await expect(shared.locator('[data-lw-modified]')).toContainText('modified version of this example');
+    await expect(shared.locator('[data-lw-status]')).toHaveText('This example was changed by whoever shared the link.');
+    await expect.poll(() => editorText(pane(shared))).toContain('COPY /dir1 /dir1');
+    await expect(shared.locator('[data-lw-sim="base"]')).toHaveValue('alpine');
+    await expect(shared.getByLabel('Builder supports MergeOp')).not.toBeChecked();
+    await expect(shared.locator('[data-lw-summary]')).toContainText('0 merge ops.');
+    await expect(pane(shared).locator('[data-lw-steps] li', { hasText: 'COPY /dir1' })).toHaveAttribute('data-status', 'rebuilt');
+    // The page around it is the page: title, explanation, and the way to the playground.
+    await expect(reader.locator('h1')).toHaveText('Start here');
+    await expect(shared.getByRole('link', { name: 'Open in playground' })).toBeVisible();
+
+    await shared.getByRole('button', { name: 'Reset to the original', exact: true }).click();
+    await expect(shared.locator('[data-lw-modified]')).toBeHidden();
+    await expect(shared.getByLabel('Builder supports MergeOp')).toBeChecked();
+    await expect(shared.locator('[data-lw-sim="base"]')).toHaveValue('');
+    await expect(shared.locator('[data-lw-summary]')).toContainText('1 merge op.');
+    // The address no longer carries the state: a reload shows the original.
+    expect(new URL(reader.url()).search).toBe('');
+    await reader.reload();
+    await expect(island(reader, 'start-canonical').locator('[data-lw-modified]')).toBeHidden();
     expect(errors).toEqual([]);
+    expect(readerErrors).toEqual([]);
+  });
+
+  test('an in-page link that is damaged says so and shows the original example', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('/start/?s=v1/not*base64!#example-start-canonical');
+    const root = island(page, 'start-canonical');
+    await expect(root.locator('[data-lw-status]')).toContainText('damaged');
+    await expect(root.locator('[data-lw-status]')).toContainText("Showing the original example instead.");
+    await expect(root.locator('[data-lw-modified]')).toBeHidden();
+    expect(errors).toEqual([]);
+  });
+
+  test('an in-page link names its example: another example on the page stays as it is', async ({ page }) => {
+    await page.goto(`/copy-link/?s=v1/${b64url(deflateRawSync(Buffer.from(JSON.stringify({ code: 'FROM busybox\nRUN echo only-here\n' }))))}#example-canonical-pair`);
+    const target = island(page, 'canonical-pair');
+    await expect.poll(() => editorText(pane(target))).toContain('RUN echo only-here');
+    const other = page.locator('[data-lw-example]').nth(1);
+    await expect(other.locator('[data-lw-modified]')).toBeHidden();
+    await expect(other.locator('[data-lw-steps]').first()).not.toContainText('only-here');
+  });
+
+  test('Copy as Markdown link on an example gives [title](its address)', async ({ page }) => {
+    await page.goto('/copy-link/');
+    const root = island(page, 'canonical-pair');
+    await root.getByRole('button', { name: 'Copy as Markdown link' }).click();
+    await expect(root.locator('[data-lw-status]')).toHaveText('Markdown link copied.');
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toBe(`[Plain COPY versus COPY --link](${new URL('/copy-link/#example-canonical-pair', page.url()).href})`);
   });
 
   test('Copy link on an example as the page shows it gives its permanent address on the page', async ({ page }) => {
@@ -55,6 +103,16 @@ test.describe('share links', () => {
     await expect(play.locator('[data-lw-sim="file"]')).toHaveValue('dir1');
     await expect(graphSvg(pane(play))).toBeVisible();
   });
+});
+
+test('a playground link with the state in ?s= (as embeds and in-page links carry it) opens too', async ({ page }) => {
+  const state = { code: 'FROM busybox\nRUN echo from-query\n' };
+  await page.goto(`/playground/?s=v1/${b64url(deflateRawSync(Buffer.from(JSON.stringify(state))))}`);
+  const play = island(page, 'playground');
+  await expect.poll(() => editorText(pane(play))).toContain('RUN echo from-query');
+  // From then on the fragment holds the state, and the query is gone.
+  await expect.poll(() => new URL(page.url()).search).toBe('');
+  await expect(page).toHaveURL(/#v1\//);
 });
 
 test('a link made outside the page (Node zlib) decodes to the same state', async ({ page }) => {

@@ -16,12 +16,15 @@ export interface HeaderRule {
   pattern: string;
   matches: RegExp;
   headers: [name: string, value: string][];
+  /** Headers (lower-case names) this rule removes from what earlier rules gave the path (`! Name`). */
+  detach: string[];
 }
 
 /**
  * Reads the `_headers` format: a line that starts in column 0 is a path pattern, the indented
  * `Name: value` lines after it are its headers, `#` starts a comment. `*` is a splat (any
- * characters, slashes included) and `:name` a placeholder (one path segment). Throws on a line
+ * characters, slashes included) and `:name` a placeholder (one path segment). An indented
+ * `! Name` detaches a header an earlier matching rule set (Cloudflare Pages' syntax). Throws on a line
  * it cannot read, so a typo in the file fails the tests instead of silently dropping a header.
  */
 export function parseHeaders(text: string): HeaderRule[] {
@@ -32,11 +35,16 @@ export function parseHeaders(text: string): HeaderRule[] {
     const where = `_headers line ${index + 1}`;
     if (!/^\s/.test(line)) {
       if (!line.startsWith('/')) throw new Error(`${where}: a path pattern must start with "/": ${line}`);
-      rules.push({ pattern: line, matches: patternRegExp(line), headers: [] });
+      rules.push({ pattern: line, matches: patternRegExp(line), headers: [], detach: [] });
       continue;
     }
     const rule = rules.at(-1);
     if (!rule) throw new Error(`${where}: a header before any path pattern: ${line.trim()}`);
+    const detached = /^!\s*([A-Za-z0-9-]+)$/.exec(line.trim());
+    if (detached) {
+      rule.detach.push(detached[1].toLowerCase());
+      continue;
+    }
     const colon = line.indexOf(':');
     const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
@@ -61,6 +69,7 @@ export function headersFor(rules: HeaderRule[], path: string): Record<string, st
   const out: Record<string, string> = {};
   for (const rule of rules) {
     if (!rule.matches.test(path)) continue;
+    for (const name of rule.detach) delete out[name];
     for (const [name, value] of rule.headers) {
       const key = name.toLowerCase();
       out[key] = key in out ? `${out[key]}, ${value}` : value;

@@ -7,6 +7,7 @@ const ARCHIVE = /\.(?:tar|tgz|tbz|tbz2|txz|tzst|tlz|taz|gz|bz2|xz|zst|lz4|lzma|z
 
 export const addForLocalFile = defineRule({
   name: 'AddForLocalFile',
+  since: '0.1.0',
   title: 'Use COPY for local files that are not archives',
   severity: 'info',
   message: 'ADD of %s, a local file that is not an archive, does what COPY does; COPY says what is meant',

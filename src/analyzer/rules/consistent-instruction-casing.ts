@@ -6,6 +6,7 @@ function selfConsistent(keyword: string): boolean {
 
 export const consistentInstructionCasing = defineRule({
   name: 'ConsistentInstructionCasing',
+  since: '0.1.0',
   title: 'All commands within the Dockerfile should use the same casing (either upper or lower)',
   severity: 'warning',
   message: "Command '%s' should match the case of the command majority (%s)",

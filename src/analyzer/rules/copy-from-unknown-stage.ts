@@ -4,6 +4,7 @@ import { everyCommand, flagSpan } from './support/walk.ts';
 
 export const copyFromUnknownStage = defineRule({
   name: 'CopyFromUnknownStage',
+  since: '0.1.0',
   title: '--from names no stage but is close to one',
   severity: 'warning',
   message: '--from=%s names no stage, but stage %q is close: BuildKit will try to pull an image called %s instead',

@@ -8,6 +8,7 @@ const ROOT_PATTERNS = new Set(['*', '**', '**/*']);
 
 export const copyIgnoredFile = defineRule({
   name: 'CopyIgnoredFile',
+  since: '0.1.0',
   title: 'Attempting to Copy file that is excluded by .dockerignore',
   severity: 'warning',
   message: 'Attempting to %s file %q that is excluded by .dockerignore',

@@ -3,6 +3,7 @@ import { everyCommand, isCopy } from './support/walk.ts';
 
 export const copyMultipleSourcesNoSlash = defineRule({
   name: 'CopyMultipleSourcesNoSlash',
+  since: '0.1.0',
   title: 'Several sources need a destination directory ending in /',
   severity: 'warning',
   message: '%s copies %s sources to %s, which does not end with /; write %s/ so it is a directory',

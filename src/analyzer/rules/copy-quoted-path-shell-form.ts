@@ -11,6 +11,7 @@ function opensQuote(word: string): string | undefined {
 
 export const copyQuotedPathShellForm = defineRule({
   name: 'CopyQuotedPathShellForm',
+  since: '0.1.0',
   title: 'Quotes do not group words in the shell form of COPY and ADD',
   severity: 'warning',
   message: 'Quotes do not group words in the shell form of %s: %s is split at the space; use the JSON form for paths with spaces',

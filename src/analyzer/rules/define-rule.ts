@@ -26,6 +26,12 @@ export interface RuleExample {
   readonly options?: BuildOptions;
 }
 
+/** One change to a rule after it was added: the Layerwise version, and what changed (one Markdown sentence). */
+export interface RuleChange {
+  readonly version: string;
+  readonly change: string;
+}
+
 /**
  * A rule, declared once. Its docs page, editor hover, SARIF metadata and CLI output are
  * all derived from this object, so none of them can drift from the check itself.
@@ -35,6 +41,13 @@ export interface Rule {
   readonly name: string;
   /** One line, for the rules index and hovers. */
   readonly title: string;
+  /**
+   * The Layerwise version (package.json's) that added the rule: style guides pin what they
+   * link to. The rule page and /changelog/ read it from here.
+   */
+  readonly since: string;
+  /** Later changes to what the rule reports or says, oldest first (a new version each). */
+  readonly changes?: readonly RuleChange[];
   readonly severity: Severity;
   /**
    * The message template: `%s` (and `%v`) are replaced by the data passed to `report`, in

@@ -2,7 +2,7 @@
  * What rule pages, hovers and reports need, derived from the rule modules: one source of truth.
  */
 import { BUILD_ERROR, type Severity } from '../core/diagnostic.ts';
-import { ruleSlug, type Rule, type RuleExample } from './define-rule.ts';
+import { ruleSlug, type Rule, type RuleChange, type RuleExample } from './define-rule.ts';
 import { ruleByName, rules } from './registry.ts';
 
 /** The site the rule pages live on; the CLI takes `--docs-base` or `LAYERWISE_DOCS_BASE` instead. */
@@ -39,6 +39,9 @@ export interface RulePage {
   readonly upstream?: string;
   /** Whether a `# check=skip=` comment above a single instruction silences it (BuildKit: not for file-wide checks). */
   readonly perInstruction: boolean;
+  /** The version that added it, and its changes since, oldest first. */
+  readonly since: string;
+  readonly changes: readonly RuleChange[];
 }
 
 /**
@@ -47,6 +50,7 @@ export interface RulePage {
  */
 export const buildErrorRule: Omit<Rule, 'check'> = {
   name: BUILD_ERROR,
+  since: '0.1.0',
   title: 'BuildKit refuses this Dockerfile',
   severity: 'error',
   message: '%s',
@@ -67,6 +71,8 @@ export function rulePage(rule: Omit<Rule, 'check'>): RulePage {
   return {
     name: rule.name,
     slug: ruleSlug(rule.name),
+    since: rule.since,
+    changes: rule.changes ?? [],
     title: rule.title,
     severity: rule.severity,
     message: rule.message,

@@ -2,6 +2,7 @@ import { defineRule } from './define-rule.ts';
 
 export const duplicateStageName = defineRule({
   name: 'DuplicateStageName',
+  since: '0.1.0',
   title: 'Stage names should be unique',
   severity: 'warning',
   message: 'Duplicate stage name %q, stage names should be unique',

@@ -4,6 +4,7 @@ import { builtCommands } from './support/walk.ts';
 
 export const exposeInvalidFormat = defineRule({
   name: 'ExposeInvalidFormat',
+  since: '0.1.0',
   title: 'IP address and host-port mapping should not be used in EXPOSE instruction. This will become an error in a future release',
   severity: 'warning',
   message: "EXPOSE instruction should not define an IP address or host-port mapping, found '%s'",

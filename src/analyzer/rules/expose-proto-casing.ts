@@ -4,6 +4,7 @@ import { builtCommands } from './support/walk.ts';
 
 export const exposeProtoCasing = defineRule({
   name: 'ExposeProtoCasing',
+  since: '0.1.0',
   title: 'Protocol in EXPOSE instruction should be lowercase',
   severity: 'warning',
   message: "Defined protocol '%s' in EXPOSE instruction should be lowercase",

@@ -2,6 +2,7 @@ import { defineRule } from './define-rule.ts';
 
 export const fromAsCasing = defineRule({
   name: 'FromAsCasing',
+  since: '0.1.0',
   title: "The 'as' keyword should match the case of the 'from' keyword",
   severity: 'warning',
   message: "'%s' and '%s' keywords' casing do not match",

@@ -3,6 +3,7 @@ import { parsePlatform } from '../instructions/platform.ts';
 
 export const fromPlatformFlagConstDisallowed = defineRule({
   name: 'FromPlatformFlagConstDisallowed',
+  since: '0.1.0',
   title: 'FROM --platform flag should not use a constant value',
   severity: 'warning',
   message: 'FROM --platform flag should not use constant value %q',

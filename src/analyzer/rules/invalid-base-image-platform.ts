@@ -6,6 +6,7 @@ const DEFAULT_PLATFORM = 'linux/amd64';
 
 export const invalidBaseImagePlatform = defineRule({
   name: 'InvalidBaseImagePlatform',
+  since: '0.1.0',
   title: 'Base image platform does not match expected target platform',
   severity: 'warning',
   message: 'Base image %s was pulled with platform %q, expected %q for current build',

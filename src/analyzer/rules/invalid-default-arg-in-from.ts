@@ -3,6 +3,7 @@ import { defineRule } from './define-rule.ts';
 
 export const invalidDefaultArgInFrom = defineRule({
   name: 'InvalidDefaultArgInFrom',
+  since: '0.1.0',
   title: 'Default value for global ARG results in an empty or invalid base image name',
   severity: 'warning',
   message: 'Default value for ARG %v results in empty or invalid base image name',

@@ -10,6 +10,7 @@ function checkDescription(node: InstructionNode, instruction: string, keys: read
 
 export const invalidDefinitionDescription = defineRule({
   name: 'InvalidDefinitionDescription',
+  since: '0.1.0',
   title:
     'Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`. ' +
     'If this is not intended to be a description comment, add an empty line or comment between the instruction and the comment.',

@@ -3,6 +3,7 @@ import { walkWithInheritance } from './support/stage-chain.ts';
 
 export const jsonArgsRecommended = defineRule({
   name: 'JSONArgsRecommended',
+  since: '0.1.0',
   title: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',
   severity: 'warning',
   message: 'JSON arguments recommended for %s to prevent unintended behavior related to OS signals',

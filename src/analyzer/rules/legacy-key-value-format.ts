@@ -3,6 +3,7 @@ import { builtCommands } from './support/walk.ts';
 
 export const legacyKeyValueFormat = defineRule({
   name: 'LegacyKeyValueFormat',
+  since: '0.1.0',
   title: 'Legacy key/value format with whitespace separator should not be used',
   severity: 'warning',
   message: '"%s key=value" should be used instead of legacy "%s key value" format',

@@ -9,6 +9,7 @@ function resolvable(part: string): boolean {
 
 export const linkChownByName = defineRule({
   name: 'LinkChownByName',
+  since: '0.1.0',
   title: '--chown by name fails with --link',
   severity: 'error',
   message: '--chown=%s names a user or group, which --link cannot look up; use numeric ids such as --chown=1000:1000',

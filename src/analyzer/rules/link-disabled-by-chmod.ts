@@ -4,6 +4,7 @@ import { copyKeyword, flagSpan } from './support/walk.ts';
 
 export const linkDisabledByChmod = defineRule({
   name: 'LinkDisabledByChmod',
+  since: '0.1.0',
   title: '--chmod turns --link off',
   severity: 'warning',
   message: '%s --link with --chmod is built as a plain %s; --link has no effect here',

@@ -7,6 +7,7 @@ const CHAIN = 3;
 
 export const linkMergeChain = defineRule({
   name: 'LinkMergeChain',
+  since: '0.1.0',
   title: 'Several consecutive --link copies nest as many merge ops',
   severity: 'info',
   message: '%s consecutive --link copies nest %s merge ops',

@@ -4,6 +4,7 @@ import { flagSpan, isCopy, isScratchStage, makesFilesystemOp } from './support/w
 
 export const linkOnScratchNoop = defineRule({
   name: 'LinkOnScratchNoop',
+  since: '0.1.0',
   title: '--link on the first filesystem step of a FROM scratch stage changes nothing',
   severity: 'info',
   message: '--link on the first %s of a FROM scratch stage changes nothing: there is no lower layer to merge onto',

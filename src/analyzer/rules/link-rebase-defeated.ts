@@ -4,6 +4,7 @@ import { flagSpan, isCopy, linkActive } from './support/walk.ts';
 
 export const linkRebaseDefeated = defineRule({
   name: 'LinkRebaseDefeated',
+  since: '0.1.0',
   title: 'Later steps rebuild on every base change, so --link cannot spare the stage',
   severity: 'info',
   message: 'The %s on line %s runs on top of this --link copy, so the stage still rebuilds whenever its base changes',

@@ -6,6 +6,7 @@ import { copyDestination, copySources, linkActive } from './support/walk.ts';
 
 export const linkReplacesDirectory = defineRule({
   name: 'LinkReplacesDirectory',
+  since: '0.1.0',
   title: 'A --link copy to a directory path without a trailing slash can replace the directory',
   severity: 'warning',
   message: '%s is a directory in common base images; a single file copied there with --link replaces the whole directory (write %s/)',

@@ -5,6 +5,7 @@ import { copyDestination, flagValue, isUnder, linkActive } from './support/walk.
 
 export const linkResetsParentPermissions = defineRule({
   name: 'LinkResetsParentPermissions',
+  since: '0.1.0',
   title: '--link recreates parent directories with fresh metadata',
   severity: 'warning',
   message: '--link recreates the parent directories of %s with new metadata: %s',

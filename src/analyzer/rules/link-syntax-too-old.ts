@@ -17,6 +17,7 @@ export function tooOldForLink(syntax: string): string | undefined {
 
 export const linkSyntaxTooOld = defineRule({
   name: 'LinkSyntaxTooOld',
+  since: '0.1.0',
   title: 'The # syntax directive pins a frontend older than 1.4, which has no --link',
   severity: 'error',
   message: 'The Dockerfile frontend %s pinned by # syntax= predates --link (1.4); the build fails with an unknown flag error',

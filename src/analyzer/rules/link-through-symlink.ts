@@ -6,6 +6,7 @@ import { copyDestination, isUnder, linkActive } from './support/walk.ts';
 
 export const linkThroughSymlink = defineRule({
   name: 'LinkThroughSymlink',
+  since: '0.1.0',
   title: 'A --link destination under a commonly symlinked path replaces the link',
   severity: 'warning',
   message: '%s is a symbolic link to %s in common base images; --link replaces it with a real directory',

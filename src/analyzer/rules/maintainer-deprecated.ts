@@ -2,6 +2,7 @@ import { defineRule } from './define-rule.ts';
 
 export const maintainerDeprecated = defineRule({
   name: 'MaintainerDeprecated',
+  since: '0.1.0',
   title: 'The MAINTAINER instruction is deprecated, use a label instead to define an image author',
   severity: 'warning',
   message: 'Maintainer instruction is deprecated in favor of using label',

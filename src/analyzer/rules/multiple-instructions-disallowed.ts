@@ -3,6 +3,7 @@ import { defineRule } from './define-rule.ts';
 
 export const multipleInstructionsDisallowed = defineRule({
   name: 'MultipleInstructionsDisallowed',
+  since: '0.1.0',
   title: 'Multiple instructions of the same type should not be used in the same stage',
   severity: 'warning',
   message: 'Multiple %s instructions should not be used in the same stage because only the last one will be used',

@@ -2,6 +2,7 @@ import { defineRule } from './define-rule.ts';
 
 export const noEmptyContinuation = defineRule({
   name: 'NoEmptyContinuation',
+  since: '0.1.0',
   title: 'Empty continuation lines will become errors in a future release',
   severity: 'warning',
   message: 'Empty continuation line',

@@ -2,6 +2,7 @@ import { defineRule } from './define-rule.ts';
 
 export const redundantTargetPlatform = defineRule({
   name: 'RedundantTargetPlatform',
+  since: '0.1.0',
   title: 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior',
   severity: 'warning',
   message: 'Setting platform to predefined %s in FROM is redundant as this is the default behavior',

@@ -4,6 +4,7 @@ const RESERVED = new Set(['context', 'scratch']);
 
 export const reservedStageName = defineRule({
   name: 'ReservedStageName',
+  since: '0.1.0',
   title: 'Reserved words should not be used as stage names',
   severity: 'warning',
   message: 'Stage name should not use the same name as reserved stage %q',

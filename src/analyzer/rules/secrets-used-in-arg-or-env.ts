@@ -6,6 +6,7 @@ const ALLOW = /(?:_|^)(?:public|file|version)(?:_|$)/i;
 
 export const secretsUsedInArgOrEnv = defineRule({
   name: 'SecretsUsedInArgOrEnv',
+  since: '0.1.0',
   title: 'Sensitive data should not be used in the ARG or ENV commands',
   severity: 'warning',
   message: 'Do not use ARG or ENV instructions for sensitive data (%s %q)',

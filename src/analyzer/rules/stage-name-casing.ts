@@ -2,6 +2,7 @@ import { defineRule } from './define-rule.ts';
 
 export const stageNameCasing = defineRule({
   name: 'StageNameCasing',
+  since: '0.1.0',
   title: 'Stage names should be lowercase',
   severity: 'warning',
   message: "Stage name '%s' should be lowercase",

@@ -4,6 +4,7 @@ import { suggest } from '../core/suggest.ts';
 
 export const undefinedArgInFrom = defineRule({
   name: 'UndefinedArgInFrom',
+  since: '0.1.0',
   title: 'FROM command must use declared ARGs',
   severity: 'warning',
   message: "FROM argument '%s' is not declared",

@@ -9,6 +9,7 @@ const NON_ENV_ARGS = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_
 
 export const undefinedVar = defineRule({
   name: 'UndefinedVar',
+  since: '0.1.0',
   title: 'Variables should be defined before their use',
   severity: 'warning',
   message: "Usage of undefined variable '$%s'",

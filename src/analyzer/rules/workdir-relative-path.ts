@@ -3,6 +3,7 @@ import { walkWithInheritance } from './support/stage-chain.ts';
 
 export const workdirRelativePath = defineRule({
   name: 'WorkdirRelativePath',
+  since: '0.1.0',
   title: 'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes',
   severity: 'warning',
   message: 'Relative workdir %q can have unexpected results if the base image changes',

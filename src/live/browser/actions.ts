@@ -12,16 +12,18 @@ import { el } from './dom.ts';
 import { openEditors } from './editors.ts';
 import { goToLine, type Pane } from './panes.ts';
 import { saveEdit } from './session.ts';
-import { encodeState } from './share-codec.ts';
+import { encodeState, inPageLink } from './share-codec.ts';
+import { SHARED_EMBED_PAGE } from '../model/embed-paths.ts';
+import { embedCode, markdownLink } from '../model/link-texts.ts';
 
-async function copy(island: Island, text: string | undefined, what: string): Promise<void> {
+async function copy(island: Island, text: string | undefined, what: string, note = ''): Promise<void> {
   if (text === undefined) {
     island.say(`There is no ${what} to copy yet.`);
     return;
   }
   try {
     await navigator.clipboard.writeText(text);
-    island.say(`${what[0].toUpperCase()}${what.slice(1)} copied.`);
+    island.say(`${what[0].toUpperCase()}${what.slice(1)} copied.${note && ` ${note}`}`);
   } catch {
     island.say(`Could not copy the ${what}: the browser refused access to the clipboard.`);
   }
@@ -30,6 +32,26 @@ async function copy(island: Island, text: string | undefined, what: string): Pro
 /** The playground's address for the island's state. */
 async function shareUrl(island: Island): Promise<string> {
   return new URL(`/playground/#${await encodeState(island.store.state())}`, location.href).href;
+}
+
+/**
+ * The example's address on its page: its anchor as the page shows it, or, once changed,
+ * `?s=<state>#<anchor>`, which opens the change in place (and "Open in playground" stays the
+ * way to take it to the playground). On an embed, the address of the page it comes from.
+ */
+async function exampleUrl(island: Island): Promise<{ url: string; changed: boolean }> {
+  const { config, store } = island;
+  const page = config.page ?? location.pathname;
+  const changed = !sameState(store.state(), config.initial);
+  const path = changed ? inPageLink(page, await encodeState(store.state()), config.anchor) : `${page}#${config.anchor}`;
+  return { url: new URL(path, location.href).href, changed };
+}
+
+/** `/embed/<page>/<id>/` for the example as its page shows it, `/embed/?s=…` once changed. */
+async function embedUrl(island: Island): Promise<string> {
+  const { config, store } = island;
+  const path = sameState(store.state(), config.initial) && config.embed ? config.embed : `/embed/?s=${await encodeState(store.state())}`;
+  return new URL(path, location.href).href;
 }
 
 /** A file that stands on its own: the graph with its legend, light whatever the page's theme. */
@@ -80,6 +102,7 @@ export async function runAction(island: Island, name: Action, button?: HTMLEleme
     case 'reset':
       island.load(config.initial);
       saveEdit(config.id, undefined);
+      island.markShared(false);
       island.say('Back to the original example.');
       return;
     case 'copy-code':
@@ -88,13 +111,18 @@ export async function runAction(island: Island, name: Action, button?: HTMLEleme
       return copy(island, store.get().main.good?.mermaid.copy, 'Mermaid source');
     case 'download-svg':
       return downloadSvg(island);
-    case 'copy-link':
-      // An example as the page shows it has a permanent address on its page; a changed one
-      // travels whole, to the playground.
-      if (!config.playground && sameState(store.state(), config.initial)) {
-        return copy(island, new URL(`${location.pathname}#example-${config.id}`, location.href).href, 'link to this example');
-      }
-      return copy(island, await shareUrl(island), 'link');
+    case 'copy-link': {
+      // The playground's state travels whole in its own address; an example's stays on its page.
+      if (config.playground || config.page === SHARED_EMBED_PAGE) return copy(island, await shareUrl(island), 'link');
+      const { url, changed } = await exampleUrl(island);
+      return changed
+        ? copy(island, url, 'link', 'It opens this example with your changes, here on its page.')
+        : copy(island, url, 'link to this example');
+    }
+    case 'copy-markdown':
+      return copy(island, markdownLink(config.title, (await exampleUrl(island)).url), 'Markdown link');
+    case 'copy-embed':
+      return copy(island, embedCode(await embedUrl(island), config.title), 'embed code');
     case 'toggle-compare': {
       const state = store.state();
       const compare = state.compare === undefined ? linkVariant(state.code) : undefined;
@@ -103,7 +131,9 @@ export async function runAction(island: Island, name: Action, button?: HTMLEleme
       return;
     }
     case 'open-playground':
-      location.assign(await shareUrl(island));
+      // From an embed, the reader leaves the frame for the site.
+      if (config.page) window.open(await shareUrl(island), '_top');
+      else location.assign(await shareUrl(island));
       return;
     case 'filter-findings':
       if (button) filterFindings(island, button);

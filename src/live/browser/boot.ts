@@ -3,12 +3,13 @@
  * JavaScript budget). Everything a `<LiveExample>` first shows is in the page, graph
  * included (drawn by the build), so its island wakes only when the reader uses it: a
  * control, focus inside it, a pointer over a graph. It wakes at once when there is
- * something to restore (a share link on the playground, an edit kept in this session, a
+ * something to restore (a share link on the playground or naming this example, an edit kept in this session, a
  * control the browser refilled), and when it scrolls near the viewport if the build could
  * not draw its graph. Events that woke it are forwarded to it.
  */
 import { sessionKey } from '../model/config.ts';
 import { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_SIM, LW_STARTER, LW_STATIC, sel } from '../model/boot-selectors.ts';
+import { linkedTo } from './link-target.ts';
 
 type Controller = import('./controller.ts').Controller;
 
@@ -61,7 +62,7 @@ function wake(root: HTMLElement): void {
   } catch {
     // Storage disabled: nothing to restore.
   }
-  if (playground || stored) {
+  if (playground || stored || linkedTo(root)) {
     void load().then((c) => (playground ? c.ready.then(c.edit) : undefined));
     return;
   }

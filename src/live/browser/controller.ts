@@ -5,7 +5,7 @@
  * editors.ts. Loaded lazily by boot.ts when the island becomes visible or is used.
  */
 import type { IslandConfig } from '../model/config.ts';
-import { LW_ACTION, LW_CONFIG, LW_GRAPH, LW_STARTER, LW_STATIC, LW_STATUS, LW_SUMMARY, sel, type Action, type PaneName } from '../model/selectors.ts';
+import { LW_ACTION, LW_CONFIG, LW_GRAPH, LW_MODIFIED, LW_STARTER, LW_STATIC, LW_STATUS, LW_SUMMARY, sel, type Action, type PaneName } from '../model/selectors.ts';
 import { sameState, type ShareState } from '../model/share-state.ts';
 import { summaryText } from '../model/texts.ts';
 import type { SiteTheme } from '../model/theme.ts';
@@ -15,7 +15,9 @@ import { q } from './dom.ts';
 import { openEditors } from './editors.ts';
 import { createPanes, focusOp, renderPane, type Pane } from './panes.ts';
 import { loadEdit, saveEdit } from './session.ts';
-import { decodeFragment, encodeState, isShareFragment } from './share-codec.ts';
+import { linkedTo } from './link-target.ts';
+import { SHARED_EMBED_PAGE } from '../model/embed-paths.ts';
+import { decodeFragment, encodeState, isShareFragment, SHARE_PARAM, sharedParam } from './share-codec.ts';
 import { createIslandStore, type IslandStore, type PaneSnapshot, type Snapshot } from './store.ts';
 import { onThemeChange, siteTheme } from './theme.ts';
 import { analyzeOffThread } from './analysis-worker-client.ts';
@@ -42,6 +44,8 @@ export interface Island {
   load(state: ShareState): void;
   /** An editor's text changed. */
   edited(field: 'code' | 'compare', text: string): void;
+  /** Shows or hides the note saying the example is not the page's own (it came from a link). */
+  markShared(shared: boolean): void;
 }
 
 export function mount(root: HTMLElement): Controller {
@@ -76,6 +80,12 @@ export function mount(root: HTMLElement): Controller {
     edited(field, text) {
       if (!loading) store.update({ [field]: text });
     },
+    markShared(shared) {
+      const note = root.querySelector<HTMLElement>(sel(LW_MODIFIED));
+      if (note) note.hidden = !shared;
+      // Once back to the original, a reload must not bring the link's state back.
+      if (!shared && sharedParam(location.search) !== undefined) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+    },
   };
 
   function render(snapshot: Snapshot): void {
@@ -100,7 +110,8 @@ export function mount(root: HTMLElement): Controller {
     if (config.playground) {
       const ticket = ++shareTicket;
       void encodeState(state).then((fragment) => {
-        if (ticket === shareTicket) history.replaceState(history.state, '', `#${fragment}`);
+        // The fragment holds the state from now on: a `?s=` the page was opened with goes.
+        if (ticket === shareTicket) history.replaceState(history.state, '', `${location.pathname}#${fragment}`);
       });
     } else saveEdit(config.id, sameState(state, config.initial) ? undefined : state);
   }
@@ -138,13 +149,30 @@ export function mount(root: HTMLElement): Controller {
   });
 
   const ready = (async () => {
-    if (config.playground && isShareFragment(location.hash)) {
-      const decoded = await decodeFragment(location.hash);
+    // Old playground links carry the state in the fragment; newer ones, and links to an
+    // example on its page or an embed, in `?s=`.
+    let link: string | undefined;
+    if (config.playground && isShareFragment(location.hash)) link = location.hash;
+    else if (config.playground || linkedTo(root)) link = sharedParam(location.search);
+    if (link !== undefined) {
+      const decoded = await decodeFragment(link);
       if (decoded.ok) island.load(decoded.state);
       else {
-        island.say(`${decoded.reason} Showing the default example instead.`);
+        island.say(`${decoded.reason} Showing the ${config.playground ? 'default' : 'original'} example instead.`);
         root.dataset.shareError = 'true';
         island.load(config.initial);
+      }
+      // A shared embed's links lead to the playground with the same state.
+      if (decoded.ok && config.page === SHARED_EMBED_PAGE) {
+        for (const a of document.querySelectorAll<HTMLAnchorElement>('[data-lw-back], .lw-title a')) a.href = `${SHARED_EMBED_PAGE}?${SHARE_PARAM}=${link}`;
+      }
+      if (!config.playground && decoded.ok && !sameState(decoded.state, config.initial)) {
+        // The editor shows the link's Dockerfile (the page's code is the original). A shared
+        // embed has no original of its own to go back to: no note there.
+        const placeholder = config.page === SHARED_EMBED_PAGE;
+        if (!placeholder) island.markShared(true);
+        await openEditors(island, true);
+        if (!placeholder) island.say('This example was changed by whoever shared the link.');
       }
       return;
     }

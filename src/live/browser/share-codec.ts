@@ -28,6 +28,22 @@ export async function encodeState(state: ShareState): Promise<string> {
   return `${CURRENT_VERSION}/${toBase64Url(bytes!)}`;
 }
 
+/**
+ * In-page share links carry the same payload in a query parameter, so the fragment stays free
+ * to name the example: `/<page>/?s=v1/…#<anchor>`. The playground and `/embed/` read it too.
+ */
+export const SHARE_PARAM = 's';
+
+/** The `s` parameter of a query string (`?s=v1/…`), when there is one. */
+export function sharedParam(search: string): string | undefined {
+  return new URLSearchParams(search).get(SHARE_PARAM) ?? undefined;
+}
+
+/** `/<page>/?s=v1/…#<anchor>` (base64url and `v1/` need no escaping in a query). */
+export function inPageLink(pathname: string, encoded: string, anchor: string): string {
+  return `${pathname}?${SHARE_PARAM}=${encoded}#${anchor}`;
+}
+
 /** True when a fragment looks like a share link at all (any version), so it deserves a decode attempt or a message. */
 export function isShareFragment(fragment: string): boolean {
   return /^#?v\d+\//.test(fragment);

@@ -14,6 +14,8 @@ export const LW_TOOLBAR = 'data-lw-toolbar';
 export const LW_STATUS = 'data-lw-status';
 export const LW_EDITOR_HINT = 'data-lw-editor-hint';
 export const LW_SUMMARY = 'data-lw-summary';
+/** The note shown over an example opened from a share link: it is not the page's own. */
+export const LW_MODIFIED = 'data-lw-modified';
 /** One pane; its value is a PaneName. */
 export const LW_PANE = 'data-lw-pane';
 export const LW_CODE = 'data-lw-code';
@@ -45,6 +47,8 @@ export type Action =
   | 'copy-mermaid'
   | 'download-svg'
   | 'copy-link'
+  | 'copy-markdown'
+  | 'copy-embed'
   | 'toggle-compare'
   | 'open-playground'
   /** A severity filter of the findings list. */

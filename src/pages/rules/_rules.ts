@@ -6,6 +6,8 @@
  */
 import { micromark } from 'micromark';
 import type { Severity } from '../../analyzer/core/diagnostic.ts';
+import type { RuleExample } from '../../analyzer/rules/define-rule.ts';
+import type { LiveExampleProps } from '../../authoring/example-props.ts';
 import { buildErrorRule, rulePage, rulePages, type RulePage } from '../../analyzer/rules/docs.ts';
 
 export type { RulePage };
@@ -38,3 +40,50 @@ export const originLabel: Record<RulePage['origin'], string> = {
   buildkit: 'BuildKit build check',
   layerwise: 'Layerwise',
 };
+
+/** The rule page's examples, as `<LiveExample>` props (the page and its embeds render the same). */
+export interface RuleExampleGroup {
+  readonly id: 'reported' | 'not-reported';
+  readonly heading: string;
+  readonly items: readonly LiveExampleProps[];
+}
+
+/**
+ * Readable ids, which are also the anchors: `bad`, `bad-2`, `good`… The pages numbered them
+ * `example-bad-1`, `example-good-2` before: those stay as aliases, so old links still land.
+ */
+export function ruleExampleGroups(page: RulePage): RuleExampleGroup[] {
+  const isBuildError = page.name === 'BuildError';
+  const items = (list: readonly RuleExample[], kind: 'bad' | 'good'): LiveExampleProps[] => {
+    const label =
+      kind === 'bad'
+        ? isBuildError
+          ? 'BuildKit refuses this Dockerfile'
+          : `${page.name} reports this`
+        : isBuildError
+          ? 'BuildKit accepts this Dockerfile'
+          : `${page.name} does not report this`;
+    return list.map((example, i) => {
+      const id = i === 0 ? kind : `${kind}-${i + 1}`;
+      return {
+        id,
+        anchor: id,
+        aliases: [`example-${kind}-${i + 1}`],
+        title: list.length > 1 ? `${label} (${i + 1} of ${list.length})` : label,
+        code: example.dockerfile,
+        dockerignore: example.dockerignore,
+        buildArgs: example.options?.buildArgs,
+        target: example.options?.target,
+        mergeOp: example.options?.mergeOp,
+      };
+    });
+  };
+  const groups: RuleExampleGroup[] = [
+    { id: 'reported', heading: isBuildError ? 'Refused' : 'Reported', items: items(page.examples.bad, 'bad') },
+    { id: 'not-reported', heading: isBuildError ? 'Accepted' : 'Not reported', items: items(page.examples.good, 'good') },
+  ];
+  return groups.filter((group) => group.items.length > 0);
+}
+
+/** A rule page's path. */
+export const rulePath = (page: RulePage) => `/rules/${page.slug}/`;
