@@ -86,7 +86,7 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
       if (!op) continue;
       const step = byId.get(op)!;
       nodes.set(op, [...(nodes.get(op) ?? []), node]);
-      fullText(node, `${step.name}${step.status ? ` (${step.status})` : ''}`);
+      if (node.textContent?.includes('…')) fullText(node, `${step.name}${step.status ? ` (${step.status})` : ''}`);
       node.setAttribute('data-op', op);
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'img');
@@ -138,7 +138,7 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
     if (current) void view.show(current.mermaid, current.steps, current.theme);
   }
 
-  /** The reader reads a shortened label whole on hover (the steps list has it too). */
+  /** A shortened label reads whole on hover (the steps list has it too). */
   function fullText(node: Element, text: string): void {
     let title = node.querySelector(':scope > title');
     if (!title) {
