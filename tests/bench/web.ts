@@ -292,26 +292,36 @@ async function corpusSection(): Promise<void> {
   for (const [name, file] of FILES) {
     const code = readFileSync(join(SHARED, 'corpus', file), 'utf8');
     for (const mode of ['overview', 'stage open', 'all steps'] as const) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+      const page = await context.newPage();
       await page.goto(`${base}/playground/`);
       const pane = '[data-lw-example="playground"] [data-lw-pane="main"]';
       await page.locator(`${pane} .monaco-editor`).waitFor({ timeout: 30_000 });
+      // Pasted, as a reader would (Monaco's input does not take a long insertText whole).
+      await page.evaluate((text) => navigator.clipboard.writeText(text), code);
       await page.locator(`${pane} .monaco-editor .view-lines`).click();
       await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.insertText(code);
+      await page.keyboard.press('ControlOrMeta+V');
+      // The starter's steps are gone: the pasted file is analyzed.
+      await page.waitForFunction((p) => ![...document.querySelectorAll(`${p} [data-lw-steps] li`)].some((li) => li.textContent?.includes('/dir1')), pane, { timeout: 30_000 });
       await page.waitForFunction((p) => !document.querySelector(`${p} [data-lw-graph]`)?.hasAttribute('aria-busy'), pane);
       await page.waitForTimeout(1500);
       const stages = page.locator(`${pane} [data-lw-graph] g.node[data-lw-stage]`);
       const overview = (await stages.count()) > 0;
       if (!overview && mode !== 'overview') {
-        await page.close();
+        await context.close();
         continue; // a small graph is drawn whole: one row says it all
       }
-      if (mode === 'stage open') await stages.last().click();
+      if (mode === 'stage open') {
+        // The stage the new line goes to: the last one in the file, the highest index.
+        const indexes = (await stages.evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-lw-stage'))))) as number[];
+        await page.locator(`${pane} [data-lw-graph] g.node[data-lw-stage="${Math.max(...indexes)}"]`).click();
+      }
       if (mode === 'all steps') await page.locator(`${pane} [data-lw-view="stages"]`).click();
       await page.waitForTimeout(1500);
       const ops = await page.locator(`${pane} [data-lw-steps] li[data-op]`).count();
-      await page.locator(`${pane} .monaco-editor .view-lines`).click();
+      // The editor's text area (its 500-line view is taller than the window: a click could land elsewhere).
+      await page.locator(`${pane} .monaco-editor`).locator('.native-edit-context, textarea.inputarea').first().focus();
       await page.keyboard.press('ControlOrMeta+End');
       await page.keyboard.press('Enter');
       await page.keyboard.type('RUN ');
@@ -331,7 +341,7 @@ async function corpusSection(): Promise<void> {
       console.log(
         `| ${name} | ${lines} | ${ops} | ${overview ? mode : 'whole (≤ 30 ops or one stage)'} | ${lat.length} | ${parts.mermaid.length} | ${median(lat).toFixed(0)} ms | ${pct(lat, 90).toFixed(0)} ms | ${median(parts.analyze).toFixed(1)} ms | ${parts.mermaid.length ? `${median(parts.mermaid).toFixed(0)} ms` : '–'} | ${median(parts.render).toFixed(1)} ms | ${parts.long.length ? `${Math.max(...parts.long).toFixed(0)} ms` : 'none over 50 ms'} |`,
       );
-      await page.close();
+      await context.close();
     }
   }
 }
@@ -340,7 +350,7 @@ async function corpusSection(): Promise<void> {
 async function editSection(): Promise<void> {
   console.log('\n## "Edit" to a typing-ready editor\n');
   console.log(
-    "On /copy/, in a fresh browser context each run: the pointer rests on the first example's Edit button for the given time (Monaco starts loading when the pointer or the focus reaches it), then clicks; ready = the editor's text area has the focus. Then the second example's Edit button on the same page (Monaco already loaded). Median of 3 runs.\n",
+    "On /copy/, in a fresh browser context each run: the pointer rests on the first example's Edit button for the given time (Monaco starts loading when the pointer or the focus reaches it), then clicks; ready = the editor's input element has the focus. Then the second example's Edit button on the same page (Monaco already loaded). Median of 3 runs.\n",
   );
   console.log('| pointer rests before the click | first Edit on the page | a later Edit |');
   console.log('| --- | ---: | ---: |');
@@ -359,7 +369,7 @@ async function editSection(): Promise<void> {
         await page.waitForTimeout(rest);
         const t0 = await page.evaluate(() => performance.now());
         await button.click();
-        await page.waitForFunction((i) => !!document.querySelectorAll('[data-lw-example]')[i].querySelector('.monaco-editor textarea:focus'), index, { timeout: 30_000 });
+        await page.waitForFunction((i) => !!document.querySelectorAll('[data-lw-example]')[i].querySelector('.monaco-editor :is(.native-edit-context, textarea.inputarea):focus'), index, { timeout: 30_000 });
         return (await page.evaluate(() => performance.now())) - t0;
       };
       first.push(await timeEdit(0));

@@ -28,8 +28,9 @@ export interface MermaidOptions {
 const SAFE = /[A-Za-z0-9 .,_\-/=+:()]/;
 
 /**
- * `text` in at most `max` characters, cut in the middle: the step number at the start and the
- * end of the command (often the file or target that tells steps apart) both stay.
+ * `text` in at most `max` characters, cut in the middle (at spaces when there are some near):
+ * the step number at the start and the end of the command (often the file or target that
+ * tells steps apart) both stay.
  */
 export function shorten(text: string, max: number): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
@@ -37,8 +38,22 @@ export function shorten(text: string, max: number): string {
   const keep = Math.max(2, max - 1);
   // Keep the `[stage 2/5] RUN` prefix whole when there is room for it.
   const prefix = /^\[[^\]]*\]\s*\S+/.exec(chars.join(''))?.[0].length ?? 0;
-  const head = Math.min(keep - 1, Math.max(Math.ceil(keep / 2), prefix));
-  return [...chars.slice(0, head), '…', ...chars.slice(chars.length - (keep - head))].join('');
+  let head = Math.min(keep - 1, Math.max(Math.ceil(keep / 2), prefix));
+  let tail = chars.length - (keep - head);
+  // Cut at spaces near the cut, so that no flag or path is left in pieces (`COPY…k`).
+  for (let i = head; i > Math.max(prefix, head - 12); i--) {
+    if (chars[i - 1] === ' ') {
+      head = i;
+      break;
+    }
+  }
+  for (let i = tail; i < Math.min(chars.length - 4, tail + 12); i++) {
+    if (chars[i] === ' ') {
+      tail = i;
+      break;
+    }
+  }
+  return [...chars.slice(0, head), '…', ...chars.slice(tail)].join('');
 }
 
 /** Escapes Dockerfile text for a quoted Mermaid label. */

@@ -143,8 +143,21 @@ export function createGraphViewer(wrapper: HTMLElement, box: HTMLElement, group:
   }
 
   let full = false;
+  /**
+   * Full screen as a popover: the top layer is above the page's header and outside any
+   * ancestor that would otherwise hold a fixed box (Starlight's content is a size container),
+   * while the viewer stays where it is in the DOM, so its clicks still reach the island.
+   */
   function fullScreen(on: boolean): void {
     full = on;
+    const popover = typeof wrapper.showPopover === 'function';
+    if (on && popover) {
+      wrapper.setAttribute('popover', 'manual');
+      wrapper.showPopover();
+    } else if (!on && wrapper.hasAttribute('popover')) {
+      wrapper.hidePopover();
+      wrapper.removeAttribute('popover');
+    }
     wrapper.classList.toggle('lw-viewer-full', on);
     document.documentElement.classList.toggle('lw-viewer-open', on);
     wrapper.querySelector(sel(LW_VIEW, 'fullscreen'))?.setAttribute('aria-pressed', String(on));
