@@ -312,19 +312,22 @@ async function corpusSection(): Promise<void> {
         await context.close();
         continue; // a small graph is drawn whole: one row says it all
       }
+      const ops = await page.locator(`${pane} [data-lw-steps] li[data-op]`).count();
+      // The editor's input (its 500-line view is taller than the window: a click could land elsewhere).
+      const input = page.locator(`${pane} .monaco-editor`).locator('.native-edit-context, textarea.inputarea').first();
+      await input.focus();
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('RUN ');
+      await page.waitForTimeout(1500);
       if (mode === 'stage open') {
-        // The stage the new line goes to: the last one in the file, the highest index.
+        // The stage the new line went to: the last one in the file, the highest index.
         const indexes = (await stages.evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-lw-stage'))))) as number[];
         await page.locator(`${pane} [data-lw-graph] g.node[data-lw-stage="${Math.max(...indexes)}"]`).click();
       }
       if (mode === 'all steps') await page.locator(`${pane} [data-lw-view="stages"]`).click();
       await page.waitForTimeout(1500);
-      const ops = await page.locator(`${pane} [data-lw-steps] li[data-op]`).count();
-      // The editor's text area (its 500-line view is taller than the window: a click could land elsewhere).
-      await page.locator(`${pane} .monaco-editor`).locator('.native-edit-context, textarea.inputarea').first().focus();
-      await page.keyboard.press('ControlOrMeta+End');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('RUN ');
+      await input.focus();
       await page.waitForTimeout(1500);
       await page.evaluate(() => {
         const w = window as unknown as { __long: number[] };

@@ -152,6 +152,12 @@ test('a 500-line Dockerfile opens as a stage overview with legible labels; stage
   await svg.locator(`g.node[data-lw-stage="${stage}"]`).focus();
   await page.keyboard.press('Enter');
   await expect(svg.locator(`.cluster-label[data-lw-stage="${stage}"]`)).toHaveAttribute('aria-expanded', 'true');
+  // The focus follows to the stage's new handle (its title), and Enter there collapses it again.
+  await expect(svg.locator(`.cluster-label[data-lw-stage="${stage}"]`)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(svg.locator(`g.node[data-lw-stage="${stage}"]`)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(svg.locator(`.cluster-label[data-lw-stage="${stage}"]`)).toHaveAttribute('aria-expanded', 'true');
 
   // "All steps" expands every stage; pressed again, back to the overview.
   const all = main.getByRole('button', { name: 'All steps' });

@@ -8,7 +8,7 @@
 import { nodeId } from '../../analyzer/render/mermaid.ts';
 import { renderMermaid, svgNode } from '../adapters/mermaid.ts';
 import { outlineMermaid, type MermaidText } from '../model/analyze-state.ts';
-import { LW_GRAPH_NOTE, LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_THEME, LW_VIEW, LW_VIEWER, LW_WIRED, sel, type ViewCommand } from '../model/selectors.ts';
+import { LW_GRAPH_NOTE, LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_STAGE, LW_THEME, LW_VIEW, LW_VIEWER, LW_WIRED, sel, type ViewCommand } from '../model/selectors.ts';
 import type { SiteTheme } from '../model/theme.ts';
 import type { StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
@@ -126,12 +126,30 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
     shown = job.ticket;
     box.dataset.rendered = String(job.ticket);
     decorate(job.steps);
+    revealToggled();
   }
+
+  /** The stage just expanded or collapsed: its new handle takes the focus and comes into view. */
+  let toggled: number | undefined;
 
   function toggleStage(stage: number): void {
     if (expanded.has(stage)) expanded.delete(stage);
     else expanded.add(stage);
+    toggled = stage;
     redraw();
+  }
+
+  function revealToggled(): void {
+    const handle = toggled === undefined ? null : svg?.querySelector<SVGGElement>(`[${LW_STAGE}="${toggled}"]`);
+    toggled = undefined;
+    if (!handle) return;
+    const had = box.contains(document.activeElement) || document.activeElement === document.body;
+    if (had) handle.focus({ preventScroll: true });
+    const r = handle.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    // Scroll the box only (not the page) so the stage's top left is in view.
+    if (r.left < b.left || r.right > b.right) box.scrollLeft += r.left - b.left - 16;
+    if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += r.top - b.top - 16;
   }
 
   function redraw(): void {
