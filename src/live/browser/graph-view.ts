@@ -161,7 +161,8 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
     let title = node.querySelector(':scope > title');
     if (!title) {
       title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-      node.prepend(title);
+      // Last: the node's accessible name is its aria-label; the title is the pointer's tooltip.
+      node.append(title);
     }
     title.textContent = text;
   }
