@@ -32,6 +32,11 @@ export function finishGraphSvg(svg: Element): void {
     }
   }
   svg.removeAttribute('height');
+  svg.removeAttribute('width');
+  // Default view, before any script runs: as wide as the box allows, never wider than drawn,
+  // and never narrower than keeps text legible (graph-viewer.css); a bigger graph scrolls.
+  const width = Number((svg.getAttribute('viewBox') ?? '').split(/[\s,]+/)[2]);
+  if (width > 0) svg.setAttribute('style', `width:clamp(calc(${width}px * var(--lw-legible-scale)), 100%, ${width}px)`);
   svg.setAttribute('role', 'group');
   svg.setAttribute('aria-label', 'Build graph; the list of build steps below says the same in words');
 }

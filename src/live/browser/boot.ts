@@ -8,7 +8,7 @@
  * not draw its graph. Events that woke it are forwarded to it.
  */
 import { sessionKey } from '../model/config.ts';
-import { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_SIM, LW_STARTER, LW_STATIC, sel } from '../model/boot-selectors.ts';
+import { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_SIM, LW_STARTER, LW_STATIC, LW_VIEW, sel } from '../model/boot-selectors.ts';
 import { linkedTo } from './link-target.ts';
 
 type Controller = import('./controller.ts').Controller;
@@ -39,8 +39,18 @@ function wake(root: HTMLElement): void {
   root.addEventListener('click', (event) => {
     const target = event.target as HTMLElement;
     if (target.closest(sel(LW_ACTION))) event.preventDefault();
-    if (target.closest(`${sel(LW_ACTION)}, ${sel(LW_STATIC)}`)) forward(event);
+    if (target.closest(`${sel(LW_ACTION)}, ${sel(LW_STATIC)}, ${sel(LW_VIEW)}`)) forward(event);
   });
+  // The pointer or the focus on an Edit button: the editor (the page's biggest download) starts
+  // loading then, so that it is ready, or nearly, when the click comes.
+  const edit = sel(LW_ACTION, 'edit');
+  const preload = (event: Event) => {
+    if (!(event.target as HTMLElement).closest?.(edit)) return;
+    void load();
+    void import('../adapters/monaco.ts');
+  };
+  root.addEventListener('pointerover', preload);
+  root.addEventListener('focusin', preload);
   root.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     if (event.key === 'Enter' && target.matches(sel(LW_STATIC))) {

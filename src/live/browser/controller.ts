@@ -5,7 +5,7 @@
  * editors.ts. Loaded lazily by boot.ts when the island becomes visible or is used.
  */
 import type { IslandConfig } from '../model/config.ts';
-import { LW_ACTION, LW_CONFIG, LW_GRAPH, LW_MODIFIED, LW_STARTER, LW_STATIC, LW_STATUS, LW_SUMMARY, sel, type Action, type PaneName } from '../model/selectors.ts';
+import { LW_ACTION, LW_CONFIG, LW_GRAPH, LW_MODIFIED, LW_PANE, LW_STARTER, LW_STATIC, LW_STATUS, LW_SUMMARY, LW_VIEW, sel, type Action, type PaneName, type ViewCommand } from '../model/selectors.ts';
 import { sameState, type ShareState } from '../model/share-state.ts';
 import { summaryText } from '../model/texts.ts';
 import type { SiteTheme } from '../model/theme.ts';
@@ -21,6 +21,7 @@ import { decodeFragment, encodeState, isShareFragment, SHARE_PARAM, sharedParam 
 import { createIslandStore, type IslandStore, type PaneSnapshot, type Snapshot } from './store.ts';
 import { onThemeChange, siteTheme } from './theme.ts';
 import { analyzeOffThread } from './analysis-worker-client.ts';
+import { ownFileDropsStarterCompare } from './playground-file.ts';
 
 export interface Controller {
   handle(event: Event): void;
@@ -128,6 +129,11 @@ export function mount(root: HTMLElement): Controller {
     }
     if (event.type === 'click' || event.type === 'keydown') {
       if (target.closest(sel(LW_STATIC))) return void openEditors(island);
+      const view = target.closest(sel(LW_VIEW));
+      if (view) {
+        const pane = panes.get(view.closest(sel(LW_PANE))?.getAttribute(LW_PANE) as PaneName);
+        return pane?.graph.command(view.getAttribute(LW_VIEW) as ViewCommand);
+      }
       const button = target.closest(sel(LW_ACTION));
       if (button) void runAction(island, button.getAttribute(LW_ACTION) as Action, button as HTMLElement);
       return;
@@ -142,6 +148,7 @@ export function mount(root: HTMLElement): Controller {
   }
 
   store.subscribe(render);
+  if (config.playground) ownFileDropsStarterCompare(island);
   onThemeChange((next) => {
     island.theme = next;
     if (island.editing) void import('../adapters/monaco.ts').then((m) => m.setEditorTheme(next));

@@ -2,17 +2,24 @@
  * One pane's graph: draws Mermaid text into the reserved box, newest request wins, keeps
  * the last drawing when a newer one fails, and wires nodes for hover, focus and highlight.
  * Starts from the drawing the build left in the box (src/integrations/static-graphs.ts), if any.
+ * A big graph opens as a stage overview (stage-nodes.ts); the viewer (graph-viewer.ts) sizes
+ * every drawing.
  */
 import { nodeId } from '../../analyzer/render/mermaid.ts';
 import { renderMermaid, svgNode } from '../adapters/mermaid.ts';
-import { LW_GRAPH_NOTE, LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_THEME, LW_WIRED, sel } from '../model/selectors.ts';
+import { outlineMermaid, type MermaidText } from '../model/analyze-state.ts';
+import { LW_GRAPH_NOTE, LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_STAGE, LW_THEME, LW_VIEW, LW_VIEWER, LW_WIRED, sel, type ViewCommand } from '../model/selectors.ts';
 import type { SiteTheme } from '../model/theme.ts';
 import type { StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
+import { createGraphViewer, type ViewerGroup } from './graph-viewer.ts';
+import { wireStages } from './stage-nodes.ts';
 
 export interface GraphView {
-  /** Draws `source` (skipped when it is what is already drawn, unless the theme changed). */
-  show(source: string, steps: readonly StepView[], theme: SiteTheme): Promise<void>;
+  /** Draws the pane's graph (skipped when its text is what is already drawn, unless the theme changed). */
+  show(mermaid: Pick<MermaidText, 'drawn' | 'outline'>, steps: readonly StepView[], theme: SiteTheme): Promise<void>;
+  /** A button of the graph's viewer. */
+  command(name: ViewCommand): void;
   setStale(stale: boolean, why?: string): void;
   /** Shows a sentence instead of a drawing (a graph too large to draw usefully). */
   showText(text: string): void;
@@ -33,7 +40,13 @@ interface Job {
   readonly ticket: number;
 }
 
-export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (op: string | undefined) => void): GraphView {
+export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: (ops: readonly string[]) => void, group: ViewerGroup): GraphView {
+  const onFocusOp = (op: string | undefined) => onFocusOps(op ? [op] : []);
+  const wrapper = box.closest<HTMLElement>(sel(LW_VIEWER)) ?? box;
+  const viewer = createGraphViewer(wrapper, box, group);
+  /** Stages the reader expanded in the overview. */
+  const expanded = new Set<number>();
+  let current: { mermaid: Pick<MermaidText, 'drawn' | 'outline'>; steps: readonly StepView[]; theme: SiteTheme } | undefined;
   let requested = 0;
   /** Ticket of what the box shows now. */
   let shown = 0;
@@ -57,17 +70,23 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
     svg = mine;
     drawn = (JSON.parse(json) as { source: string }).source;
     drawnTheme = theme;
+    viewer.attach(svg);
   }
 
   function decorate(steps: readonly StepView[]): void {
     const byId = new Map(steps.map((s) => [s.id, s]));
     const byNodeId = new Map(steps.map((s) => [nodeId(s.id), s.id]));
     nodes = new Map();
+    if (svg && current?.mermaid.outline) {
+      const stageNodes = wireStages(svg, steps, { onFocusOps, toggle: toggleStage });
+      for (const [op, node] of stageNodes) nodes.set(op, [...(nodes.get(op) ?? []), node]);
+    }
     for (const node of svg?.querySelectorAll('g.node') ?? []) {
       const op = opOf(node, byNodeId);
       if (!op) continue;
       const step = byId.get(op)!;
       nodes.set(op, [...(nodes.get(op) ?? []), node]);
+      if (node.textContent?.includes('…')) fullText(node, `${step.name}${step.status ? ` (${step.status})` : ''}`);
       node.setAttribute('data-op', op);
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'img');
@@ -101,17 +120,88 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
     for (const old of box.querySelectorAll(':scope > svg')) old.remove();
     if (!note.isConnected) box.append(note);
     box.prepend(node);
+    viewer.attach(node);
     drawn = job.source;
     drawnTheme = job.theme;
     shown = job.ticket;
     box.dataset.rendered = String(job.ticket);
     decorate(job.steps);
+    revealToggled();
   }
 
-  return {
-    async show(source, steps, theme) {
+  /** The stage just expanded or collapsed: its new handle takes the focus and comes into view. */
+  let toggled: number | undefined;
+
+  function toggleStage(stage: number): void {
+    if (expanded.has(stage)) expanded.delete(stage);
+    else expanded.add(stage);
+    toggled = stage;
+    redraw();
+  }
+
+  function revealToggled(): void {
+    const handle = toggled === undefined ? null : svg?.querySelector<SVGGElement>(`[${LW_STAGE}="${toggled}"]`);
+    toggled = undefined;
+    if (!handle) return;
+    const had = box.contains(document.activeElement) || document.activeElement === document.body;
+    if (had) handle.focus({ preventScroll: true });
+    const r = handle.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    // Scroll the box only (not the page) so the stage's top left is in view.
+    if (r.left < b.left || r.right > b.right) box.scrollLeft += r.left - b.left - 16;
+    if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += r.top - b.top - 16;
+  }
+
+  function redraw(): void {
+    if (current) void view.show(current.mermaid, current.steps, current.theme);
+  }
+
+  /** A shortened label reads whole on hover (the steps list has it too). */
+  function fullText(node: Element, text: string): void {
+    let title = node.querySelector(':scope > title');
+    if (!title) {
+      title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+      // Last: the node's accessible name is its aria-label; the title is the pointer's tooltip.
+      node.append(title);
+    }
+    title.textContent = text;
+  }
+
+  /** The "Stages" button: shows every stage whole, or back to the overview. */
+  function toggleAll(): void {
+    const outline = current?.mermaid.outline;
+    if (!outline) return;
+    const all = outline.graph.stages.map((s) => s.index);
+    const open = all.every((i) => expanded.has(i));
+    expanded.clear();
+    if (!open) for (const i of all) expanded.add(i);
+    redraw();
+  }
+
+  function syncStagesButton(): void {
+    const button = wrapper.querySelector<HTMLElement>(sel(LW_VIEW, 'stages'));
+    if (!button) return;
+    const outline = current?.mermaid.outline;
+    button.hidden = !outline;
+    const open = !!outline && outline.graph.stages.every((s) => expanded.has(s.index));
+    button.setAttribute('aria-pressed', String(open));
+  }
+
+  const view: GraphView = {
+    command(name) {
+      if (name === 'stages') toggleAll();
+      else viewer.command(name);
+    },
+    async show(mermaid, steps, theme) {
+      current = { mermaid, steps, theme };
+      syncStagesButton();
+      const source = mermaid.outline ? outlineMermaid(mermaid.outline, expanded) : mermaid.drawn;
+      if (source === undefined) return;
       if (source === drawn && theme === drawnTheme && pending === undefined) {
         decorate(steps);
+        // Up to date without drawing: say so, as a drawing would.
+        box.dataset.rendered = String(++requested);
+        shown = requested;
         return;
       }
       // While a drawing is under way, keep only the newest request: a burst of keystrokes
@@ -130,6 +220,8 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
       if (!pending) box.removeAttribute('aria-busy');
     },
     showText(text) {
+      current = undefined;
+      syncStagesButton();
       shown = ++requested;
       pending = undefined;
       box.removeAttribute('aria-busy');
@@ -154,7 +246,10 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
       } else note.hidden = true;
     },
     highlight(ops) {
-      for (const [op, els] of nodes) for (const n of els) n.classList.toggle('lw-node-hl', ops.has(op));
+      const lit = new Set<Element>();
+      for (const [op, els] of nodes) for (const n of els) if (ops.has(op)) lit.add(n);
+      for (const els of nodes.values()) for (const n of els) n.classList.toggle('lw-node-hl', lit.has(n));
     },
   };
+  return view;
 }

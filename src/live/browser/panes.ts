@@ -10,6 +10,7 @@ import type { SiteTheme } from '../model/theme.ts';
 import type { AnalysisView } from '../model/view-model.ts';
 import { q } from './dom.ts';
 import { createGraphView, type GraphView } from './graph-view.ts';
+import { createViewerGroup } from './graph-viewer.ts';
 import { renderFindings, renderSteps } from './lists.ts';
 import type { PaneSnapshot } from './store.ts';
 
@@ -24,12 +25,14 @@ export interface Pane {
 /** The panes the server rendered in `root`, their graphs starting from the build's drawings. */
 export function createPanes(root: HTMLElement, theme: SiteTheme): Map<PaneName, Pane> {
   const panes = new Map<PaneName, Pane>();
+  // A comparison's graphs are shown at one scale.
+  const group = createViewerGroup();
   for (const paneRoot of root.querySelectorAll<HTMLElement>(sel(LW_PANE))) {
     const name = paneRoot.getAttribute(LW_PANE) as PaneName;
     const pane: Pane = {
       name,
       root: paneRoot,
-      graph: createGraphView(q(paneRoot, sel(LW_GRAPH)), theme, (op) => focusOp(pane, op)),
+      graph: createGraphView(q(paneRoot, sel(LW_GRAPH)), theme, (ops) => focusOps(pane, ops), group),
     };
     panes.set(name, pane);
   }
@@ -40,13 +43,19 @@ const stepItems = (pane: Pane) => pane.root.querySelectorAll<HTMLElement>(`${sel
 
 /** Graph node hovered or focused: highlight its Dockerfile lines and its step. */
 export function focusOp(pane: Pane, op: string | undefined): void {
-  const step = op ? pane.snapshot?.good?.view.steps.find((s) => s.id === op) : undefined;
-  const range: [number, number] | undefined = step?.startLine ? [step.startLine, step.endLine ?? step.startLine] : undefined;
-  pane.editor?.highlightLines(range ? [range] : []);
+  focusOps(pane, op ? [op] : []);
+}
+
+/** A stage of the overview hovered or focused: the same for each of its ops. */
+export function focusOps(pane: Pane, ops: readonly string[]): void {
+  const wanted = new Set(ops);
+  const steps = pane.snapshot?.good?.view.steps.filter((s) => wanted.has(s.id)) ?? [];
+  const ranges = steps.flatMap((s): [number, number][] => (s.startLine ? [[s.startLine, s.endLine ?? s.startLine]] : []));
+  pane.editor?.highlightLines(ranges);
   const lines = pane.root.querySelectorAll(`${sel(LW_STATIC)} .ec-line`);
-  lines.forEach((line, i) => line.classList.toggle('lw-line-hl', !!range && i + 1 >= range[0] && i + 1 <= range[1]));
-  for (const li of stepItems(pane)) li.classList.toggle('lw-step-hl', li.dataset.op === op);
-  pane.graph.highlight(new Set(op ? [op] : []));
+  lines.forEach((line, i) => line.classList.toggle('lw-line-hl', ranges.some(([a, b]) => i + 1 >= a && i + 1 <= b)));
+  for (const li of stepItems(pane)) li.classList.toggle('lw-step-hl', wanted.has(li.dataset.op!));
+  pane.graph.highlight(wanted);
 }
 
 /**
@@ -88,5 +97,5 @@ export function renderPane(pane: Pane, snap: PaneSnapshot | undefined, theme: Si
   // No drawing text above MAX_DRAWN_OPS: the graph would be unreadable, the steps list it.
   if (good?.mermaid.drawn === undefined) {
     if (good) pane.graph.showText(tooManyOpsText(good.view.steps.length));
-  } else void pane.graph.show(good.mermaid.drawn, good.view.steps, theme);
+  } else void pane.graph.show(good.mermaid, good.view.steps, theme);
 }

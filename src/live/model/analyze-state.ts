@@ -10,6 +10,7 @@
 import { analyze, type Analysis, type AnalyzeOptions } from '../../analyzer/index.ts';
 import { firstBuildError } from '../../analyzer/analysis.ts';
 import { renderMermaid } from '../../analyzer/render/mermaid.ts';
+import type { BuildGraph } from '../../analyzer/graph/model.ts';
 import type { Change, Simulation } from '../../analyzer/simulate/model.ts';
 import { parseChange, simulate } from '../../analyzer/simulate/simulate.ts';
 import type { ShareState } from './share-state.ts';
@@ -18,12 +19,32 @@ import { viewOf, type AnalysisView } from './view-model.ts';
 /** Beyond this many ops a drawing is unreadable and Mermaid's layout takes seconds: list them instead. */
 export const MAX_DRAWN_OPS = 150;
 
+/** Above this many ops a graph opens as a stage overview: one node per stage, expanded on request. */
+export const STAGE_OVERVIEW_OPS = 30;
+
+/** What it takes to draw a graph with some of its stages collapsed: plain data, cloneable. */
+export interface GraphOutline {
+  readonly graph: BuildGraph;
+  readonly outcomes: Simulation['outcomes'];
+}
+
 export interface MermaidText {
-  /** What the island draws: no legend. Absent above MAX_DRAWN_OPS (the island lists the steps instead). */
+  /** What the island draws first: no legend; a stage overview above STAGE_OVERVIEW_OPS. Absent above MAX_DRAWN_OPS (the island lists the steps instead). */
   readonly drawn?: string;
   /** What "Copy Mermaid source" copies: with the legend. */
   readonly copy: string;
+  /** For a stage overview: what the island redraws from as the reader expands stages. */
+  readonly outline?: GraphOutline;
 }
+
+/** The drawing's Mermaid text with every stage but `expanded` drawn as one node. */
+export function outlineMermaid(outline: GraphOutline, expanded: ReadonlySet<number>): string {
+  const collapsed = new Set(outline.graph.stages.map((s) => s.index).filter((i) => !expanded.has(i)));
+  return renderMermaid(outline.graph, { simulation: { outcomes: outline.outcomes }, legend: false, nonBreaking: true, collapsed });
+}
+
+/** The stage indexes an outline can expand. */
+export const outlineStages = (outline: GraphOutline): number[] => outline.graph.stages.map((s) => s.index);
 
 export interface PaneResult {
   readonly view: AnalysisView;
@@ -50,10 +71,15 @@ export function analyzeState(state: ShareState): AnalysisResult {
     if (view.error !== undefined) return { view };
     let drawn: string | undefined;
     let copy: string | undefined;
+    const graph = simulation?.graph ?? analysis.graph;
+    // One stage has nothing to summarize: it is drawn whole.
+    const big = view.steps.length > STAGE_OVERVIEW_OPS && view.steps.length <= MAX_DRAWN_OPS && graph.stages.length > 1;
+    const outline: GraphOutline | undefined = big ? { graph, outcomes: simulation?.outcomes ?? [] } : undefined;
     const mermaid: MermaidText = {
+      outline,
       get drawn() {
         if (view.steps.length > MAX_DRAWN_OPS) return undefined;
-        return (drawn ??= mermaidSource(analysis, simulation, false));
+        return (drawn ??= outline ? outlineMermaid(outline, new Set()) : mermaidSource(analysis, simulation, false));
       },
       get copy() {
         return (copy ??= mermaidSource(analysis, simulation));
@@ -66,7 +92,8 @@ export function analyzeState(state: ShareState): AnalysisResult {
 
 /** The result with every lazy string computed: structured-cloneable. */
 export function plain(result: AnalysisResult): AnalysisResult {
-  const pane = (p: PaneResult): PaneResult => (p.mermaid ? { view: p.view, mermaid: { drawn: p.mermaid.drawn, copy: p.mermaid.copy } } : { view: p.view });
+  const pane = (p: PaneResult): PaneResult =>
+    p.mermaid ? { view: p.view, mermaid: { drawn: p.mermaid.drawn, copy: p.mermaid.copy, outline: p.mermaid.outline } } : { view: p.view };
   return { main: pane(result.main), compare: result.compare && pane(result.compare) };
 }
 
@@ -85,5 +112,6 @@ function simulateChanges(analysis: Analysis, changes: readonly Change[], options
  * legend in HTML for all its graphs, and fewer nodes lay out faster); copies keep it.
  */
 function mermaidSource(analysis: Analysis, simulation?: Simulation, legend = true): string {
-  return renderMermaid(simulation?.graph ?? analysis.graph, { simulation, legend });
+  // The drawing keeps `--link` and `-o` whole; the copy stays plain ASCII.
+  return renderMermaid(simulation?.graph ?? analysis.graph, { simulation, legend, nonBreaking: !legend });
 }

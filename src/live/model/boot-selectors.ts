@@ -15,6 +15,8 @@ export const LW_FIELD = 'data-lw-field';
 /** The server-rendered Dockerfile, until the editor replaces it. */
 export const LW_STATIC = 'data-lw-static';
 export const LW_GRAPH = 'data-lw-graph';
+/** A graph viewer's button; its value is a ViewCommand. */
+export const LW_VIEW = 'data-lw-view';
 /** JSON `{ id, source }`: the Mermaid text of the pane's first graph, for the build to draw. */
 export const LW_GRAPH_SOURCE = 'data-lw-graph-source';
 

@@ -5,7 +5,7 @@
  * The few that boot.ts needs to wake an island live in boot-selectors.ts, re-exported here,
  * so the page's one up-front script carries only those.
  */
-export { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_SIM, LW_STARTER, LW_STATIC, sel, type LwAttr } from './boot-selectors.ts';
+export { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_VIEW, LW_SIM, LW_STARTER, LW_STATIC, sel, type LwAttr } from './boot-selectors.ts';
 import type { LwAttr } from './boot-selectors.ts';
 
 /** The JSON <script> with the island's IslandConfig. */
@@ -39,6 +39,11 @@ export const LW_SEVERITY = 'data-lw-severity';
 /** On the findings list: the severity whose findings the reader hid. */
 export const lwHidden = (severity: string): LwAttr => `data-lw-hide-${severity}`;
 
+/** A graph's viewer: its toolbar and its box, what full screen shows. */
+export const LW_VIEWER = 'data-lw-viewer';
+/** On a stage drawn as one node (the stage overview), and on an expanded stage's title: the stage's index. */
+export const LW_STAGE = 'data-lw-stage';
+
 export type PaneName = 'main' | 'compare';
 export type Action =
   | 'edit'
@@ -55,6 +60,7 @@ export type Action =
   | 'filter-findings'
   /** A finding's place: the editor (or the Dockerfile shown) goes to its line. */
   | 'go-to-line';
+export type ViewCommand = 'zoom-out' | 'zoom-in' | 'fit' | 'actual' | 'reset' | 'fullscreen' | 'stages';
 export type SimControl = 'base' | 'file' | 'arg';
 export type Field = 'target' | 'buildArgs' | 'dockerignore' | 'mergeOp';
 

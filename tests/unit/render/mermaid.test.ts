@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/index.ts';
-import { label, renderMermaid } from '../../../src/analyzer/render/mermaid.ts';
+import { label, renderMermaid, shorten } from '../../../src/analyzer/render/mermaid.ts';
 import { simulate } from '../../../src/analyzer/simulate/simulate.ts';
 import { SHARED } from '../../conformance/shared.ts';
 import { mermaidParse } from './mermaid-parser.ts';
@@ -19,9 +19,9 @@ const HOSTILE = [
 /** Every line the renderer writes has one of these forms; labels are quoted and hold no raw quote. */
 const LINE = [
   /^flowchart (TB|LR)$/,
-  /^ {2,4}[A-Za-z0-9_]+(\(|\[\/|\{\{|\[)"[^"]*"(\)|\/\]|\}\}|\])$/,
+  /^ {2,4}[A-Za-z0-9_]+(\(|\[\/|\{\{|\[\[|\[)"[^"]*"(\)|\/\]|\}\}|\]\]|\])$/,
   /^ {2}subgraph [A-Za-z0-9_]+\["[^"]*"\]$/,
-  /^ {4}direction LR$/,
+  /^ {4}direction (LR|TB)$/,
   /^ {2}end$/,
   /^ {2}[A-Za-z0-9_]+ --> [A-Za-z0-9_]+$/,
   /^ {2}classDef [A-Za-z]+ [a-z-]+:[#A-Za-z0-9 ]+(,[a-z-]+:[#A-Za-z0-9 ]+)*$/,
@@ -36,6 +36,53 @@ describe('mermaid renderer', () => {
     expect(label('#quot;')).toBe('"#35;quot#59;"');
     expect(label('x'.repeat(100), 10)).toBe(`"${'x'.repeat(9)}#8230;"`);
     expect(label('multi\nline')).toBe('"multi line"');
+  });
+
+  it('shortens long text in the middle, keeping the step number and the end', () => {
+    expect(shorten('short', 10)).toBe('short');
+    const cut = shorten(`[builder 12/15] RUN ${'x'.repeat(80)} --output /out`, 40);
+    expect(Array.from(cut).length).toBeLessThanOrEqual(40);
+    expect(cut.startsWith('[builder 12/15] RUN')).toBe(true);
+    expect(cut.endsWith('/out')).toBe(true);
+    expect(cut).toContain('…');
+    // At a space when one is near: every word left is whole.
+    const text = '[buildkit-linux 1/3] LINK COPY --link --from=binaries / /usr/bin/ --chmod=0755 /opt/very/long/path';
+    const words = new Set([...text.split(' '), '…']);
+    const short = shorten(text, 60);
+    expect(short.startsWith('[buildkit-linux 1/3] LINK')).toBe(true);
+    expect(short.split(' ').filter((w) => !words.has(w))).toEqual([]);
+  });
+
+  it("never cuts a node's simulation status, and keeps flags whole when asked", async () => {
+    const analysis = analyze(`FROM alpine\nCOPY --link ${'very-long-directory-name/'.repeat(6)} /app\n`);
+    const simulation = simulate(analysis, [{ kind: 'base', image: 'alpine' }]);
+    const text = renderMermaid(simulation.graph, { simulation, maxLabel: 30 });
+    expect(text).toMatch(/#8230;[^"]*\((remerged|cached|rebuilt)\)"/);
+    const drawn = renderMermaid(simulation.graph, { simulation, nonBreaking: true });
+    expect(drawn).toContain('#8209;#8209;link');
+    expect(drawn).not.toMatch(/"[^"]*--link/);
+    await expect((await mermaidParse())(drawn)).resolves.toBeTruthy();
+  });
+
+  it('draws collapsed stages as one node each, with counts, statuses and the edges between stages', async () => {
+    const code = 'FROM golang AS build\nRUN go build\nRUN go vet\nFROM alpine AS tools\nRUN apk add git\nFROM alpine\nCOPY --from=build /out /out\nRUN --mount=from=tools,target=/t ls /t\n';
+    const analysis = analyze(code);
+    const simulation = simulate(analysis, [{ kind: 'base', image: 'golang' }]);
+    const stages = new Set(simulation.graph.stages.map((s) => s.index));
+    const text = renderMermaid(simulation.graph, { simulation, legend: false, collapsed: stages });
+    expect(text).toMatch(/stage_0\[\["stage build #183; 3 ops: 1 source, 2 exec #183; 3 rebuilt"\]\]/);
+    expect(text).toContain('stage_0 --> stage_2');
+    expect(text).toContain('stage_1 --> stage_2');
+    expect(text).not.toContain('subgraph');
+    expect(text).toMatch(/class [a-z_0-9,]*stage_0[a-z_0-9,]* statusRebuilt/);
+    for (const line of text.trimEnd().split('\n')) expect(LINE.some((re) => re.test(line)), line).toBe(true);
+    // One stage expanded: its ops inside its subgraph, laid out downwards, edges to the collapsed ones.
+    const one = renderMermaid(simulation.graph, { simulation, legend: false, collapsed: new Set([0, 1]) });
+    expect(one).toMatch(/subgraph stage_2\["stage stage-2"\]\n {4}direction TB/);
+    expect(one).toMatch(/stage_0 --> n_op\d+/);
+    const parse = await mermaidParse();
+    await expect(parse(text)).resolves.toBeTruthy();
+    await expect(parse(one)).resolves.toBeTruthy();
   });
 
   it('renders hostile Dockerfile text as labels only, and Mermaid accepts it', async () => {
