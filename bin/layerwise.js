@@ -18,11 +18,5 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(run.status ?? 1);
 }
 
-// A reader that stops early (`layerwise lint … | head`) closes the pipe: that is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const { runProcess } = await import('../src/cli/main.ts');
+await runProcess();

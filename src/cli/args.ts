@@ -43,17 +43,6 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): Parsed {
   return { options, positionals };
 }
 
-/** `KEY=VALUE` pairs of repeated `--build-arg` options. */
-export function buildArgs(values: string[] | undefined): Record<string, string> {
-  const entries = (values ?? []).map((pair) => {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--build-arg needs KEY=VALUE, got ${JSON.stringify(pair)}`);
-    return [pair.slice(0, eq), pair.slice(eq + 1)] as const;
-  });
-  // Own properties only, so a name such as `__proto__` is a build arg like any other.
-  return Object.fromEntries(entries);
-}
-
 export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;

@@ -34,7 +34,8 @@ export interface BaseImage {
 }
 
 export interface ImageEnvironment {
-  readonly env?: NodeJS.ProcessEnv;
+  /** Default: the command's environment (`io.env`). */
+  readonly env?: Io['env'];
   /** For tests: the registry client's fetch. */
   readonly fetch?: typeof fetch;
 }
@@ -80,7 +81,7 @@ export async function imageOverrides(
   const files = await loadImageConfigFiles(values, io);
   const resolved: Record<string, ImageConfig> = {};
   if (resolve) {
-    const env = environment.env ?? process.env;
+    const env = environment.env ?? io.env;
     const cache = new DiskCache(env.LAYERWISE_CACHE_DIR || defaultCacheDir(env));
     const dockerConfig = await readDockerConfig(env, io);
     const given = new Set(Object.keys(files).map((ref) => imageKey(ref)));
@@ -107,7 +108,7 @@ export async function imageOverrides(
 }
 
 /** `$DOCKER_CONFIG/config.json` or `~/.docker/config.json`; absent is fine, unreadable JSON is a warning. */
-async function readDockerConfig(env: NodeJS.ProcessEnv, io: Io): Promise<unknown> {
+async function readDockerConfig(env: Io['env'], io: Io): Promise<unknown> {
   const path = join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json');
   let text: string;
   try {

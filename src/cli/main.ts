@@ -2,7 +2,9 @@ import { run as ast } from './commands/ast.ts';
 import { run as graph } from './commands/graph.ts';
 import { run as lint } from './commands/lint.ts';
 import { run as simulate } from './commands/simulate.ts';
-import { processIo, UsageError, type Io } from './io.ts';
+import { readFile } from 'node:fs/promises';
+import { decodeBytes } from '../analyzer/core/raw-bytes.ts';
+import { UsageError, type Io } from './io.ts';
 
 export const HELP = `layerwise: what BuildKit really does with a Dockerfile
 
@@ -23,6 +25,20 @@ Exit status: 0 success (lint: no error findings), 1 BuildKit would refuse the fi
 `;
 
 const commands: Record<string, (argv: string[], io: Io) => Promise<number>> = { ast, graph, simulate, lint };
+
+/** The real process: the only place the CLI touches `process`. */
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return decodeBytes(Buffer.concat(chunks));
+  },
+  // Bytes, not UTF-8: BuildKit keeps the bytes of a Latin-1 file, and so do we (core/raw-bytes.ts).
+  readFile: async (path) => decodeBytes(await readFile(path)),
+  env: process.env,
+};
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -48,4 +64,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     throw error;
   }
+}
+
+/** Runs `layerwise` on this process's arguments and sets its exit status (bin/layerwise.js calls this). */
+export async function runProcess(): Promise<void> {
+  // A reader that stops early (`layerwise lint … | head`) closes the pipe: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = await main(process.argv.slice(2));
 }

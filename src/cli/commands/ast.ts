@@ -1,8 +1,8 @@
-import { BUILD_ERROR, type Diagnostic } from '../../analyzer/core/diagnostic.ts';
-import { lineStarts, rangeOf, type LineColumnRange, type Span } from '../../analyzer/core/span.ts';
+import { BUILD_ERROR } from '../../analyzer/core/diagnostic.ts';
+import { lineStarts, rangeOf } from '../../analyzer/core/span.ts';
 import { dump } from '../../analyzer/parse/dump.ts';
 import { parse } from '../../analyzer/parse/parse.ts';
-import type { InstructionNode, SyntaxTree, Word } from '../../analyzer/parse/tree.ts';
+import { renderSyntaxTreeJson } from '../../analyzer/render/syntax-tree-json.ts';
 import { oneOf, parseArgs } from '../args.ts';
 import { IMAGE_OPTIONS } from '../images.ts';
 import { readDockerfile, UsageError, type Io } from '../io.ts';
@@ -23,7 +23,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const starts = lineStarts(source);
   const error = tree.diagnostics.find((d) => d.rule === BUILD_ERROR);
 
-  if (format === 'json') io.stdout(JSON.stringify(treeJson(tree, starts), null, 2) + '\n');
+  if (format === 'json') io.stdout(renderSyntaxTreeJson(tree, starts));
   if (error) {
     const { start } = rangeOf(starts, error.span);
     io.stderr(`error: ${error.message} (${path === '-' ? 'stdin' : path}:${start.line})\n`);
@@ -35,42 +35,4 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (format === 'buildkit') io.stdout(dump(tree) + '\n');
   return 0;
-}
-
-/** The JSON form: the tree's own fields, every span replaced by a line/column/offset range. */
-export function treeJson(tree: SyntaxTree, starts: readonly number[]) {
-  const range = (s: Span): LineColumnRange => rangeOf(starts, s);
-  const word = (w: Word) => ({ value: w.value, range: range(w.span) });
-  const instruction = (n: InstructionNode): Record<string, unknown> => ({
-    keyword: n.keyword,
-    command: n.command,
-    range: range(n.span),
-    keywordRange: range(n.keywordSpan),
-    startLine: n.startLine,
-    endLine: n.endLine,
-    flags: n.flags.map(word),
-    args: n.args.map(word),
-    json: n.json,
-    original: n.original,
-    heredocs: n.heredocs.map((h) => ({
-      name: h.name,
-      expand: h.expand,
-      chomp: h.chomp,
-      fileDescriptor: h.fileDescriptor,
-      content: h.content,
-      range: range(h.span),
-      bodyRange: range(h.bodySpan),
-    })),
-    comments: n.comments,
-    emptyContinuation: n.emptyContinuation,
-    ...(n.trigger ? { trigger: instruction(n.trigger) } : {}),
-  });
-  const diagnostic = (d: Diagnostic) => ({ rule: d.rule, severity: d.severity, message: d.message, range: range(d.span) });
-  return {
-    version: 1,
-    escape: tree.escape,
-    directives: tree.directives.map((d) => ({ name: d.name, value: d.value, range: range(d.span) })),
-    instructions: tree.instructions.map(instruction),
-    diagnostics: tree.diagnostics.map(diagnostic),
-  };
 }

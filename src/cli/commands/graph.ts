@@ -2,23 +2,18 @@ import { analyze, firstBuildError } from '../../analyzer/index.ts';
 import { renderGraphJson } from '../../analyzer/render/graph-json.ts';
 import { renderMermaid } from '../../analyzer/render/mermaid.ts';
 import { renderShape } from '../../analyzer/render/shape.ts';
-import { buildArgs, oneOf, parseArgs } from '../args.ts';
+import { ANALYSIS_OPTIONS, analysisOptions } from '../analysis-options.ts';
+import { oneOf, parseArgs } from '../args.ts';
 import { IMAGE_OPTIONS, imagesOption } from '../images.ts';
 import { readDockerfile, UsageError, type Io } from '../io.ts';
 
-export const GRAPH_OPTIONS = { format: 'string', target: 'string', 'build-arg': 'repeat', 'no-merge-op': 'boolean', ...IMAGE_OPTIONS } as const;
-
 /** `layerwise graph [--format shape|json|mermaid] [--target] [--build-arg K=V]… [--no-merge-op] FILE|-` */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { options, positionals } = parseArgs(argv, GRAPH_OPTIONS);
+  const { options, positionals } = parseArgs(argv, { format: 'string', ...ANALYSIS_OPTIONS, ...IMAGE_OPTIONS });
   const format = oneOf('format', options.format, ['shape', 'json', 'mermaid'] as const, 'mermaid');
+  const analyzeOptions = analysisOptions(options);
   if (positionals.length !== 1) throw new UsageError('expects exactly one Dockerfile path (or - for standard input)');
   const text = await readDockerfile(io, positionals[0]);
-  const analyzeOptions = {
-    target: options.target as string | undefined,
-    buildArgs: buildArgs(options['build-arg'] as string[] | undefined),
-    mergeOp: options['no-merge-op'] !== true,
-  };
   const analysis = analyze(text, { ...analyzeOptions, ...(await imagesOption(options, io, text, analyzeOptions)) });
   const error = firstBuildError(analysis);
   if (error) {

@@ -3,7 +3,8 @@ import { type FileFindings, renderFindingsJson } from '../../analyzer/render/fin
 import { renderFindingsText } from '../../analyzer/render/findings-text.ts';
 import { renderSarif } from '../../analyzer/render/sarif.ts';
 import { DEFAULT_DOCS_BASE } from '../../analyzer/rules/docs.ts';
-import { buildArgs, oneOf, parseArgs } from '../args.ts';
+import { ANALYSIS_OPTIONS, analysisOptions } from '../analysis-options.ts';
+import { oneOf, parseArgs } from '../args.ts';
 import { readDockerignore } from '../dockerignore.ts';
 import { IMAGE_OPTIONS, imagesOption } from '../images.ts';
 import { type Io, readDockerfile, UsageError } from '../io.ts';
@@ -20,21 +21,12 @@ export const SITE_ENV = 'LAYERWISE_SITE';
  * [--docs-base URL] FILE…`: exit 0 without error findings, 1 with one, 2 for usage errors.
  */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { options, positionals } = parseArgs(argv, {
-    format: 'string',
-    target: 'string',
-    'build-arg': 'repeat',
-    'no-merge-op': 'boolean',
-    'docs-base': 'string',
-    ...IMAGE_OPTIONS,
-  });
+  const { options, positionals } = parseArgs(argv, { format: 'string', ...ANALYSIS_OPTIONS, 'docs-base': 'string', ...IMAGE_OPTIONS });
   const format = oneOf('format', options.format, FORMATS, 'text');
   if (positionals.length === 0) throw new UsageError('needs at least one Dockerfile (or - for standard input)');
   if (positionals.filter((file) => file === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  const args = buildArgs(options['build-arg'] as string[] | undefined);
-  const docsBase = docsBaseOption(options['docs-base']);
-  const target = options.target as string | undefined;
-  if (target === '') throw new UsageError('--target needs a stage name');
+  const flags = analysisOptions(options);
+  const docsBase = docsBaseOption(options['docs-base'], io.env);
 
   // Read everything first, so an unreadable file stops the run before any output.
   const inputs: { file: string; source: string; dockerignore?: string }[] = [];
@@ -45,12 +37,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   const files: FileFindings[] = [];
   for (const { file, source, dockerignore } of inputs) {
-    const analyzeOptions = {
-      ...(target !== undefined ? { target } : {}),
-      buildArgs: args,
-      mergeOp: options['no-merge-op'] !== true,
-      ...(dockerignore !== undefined ? { dockerignore } : {}),
-    };
+    const analyzeOptions = { ...flags, ...(dockerignore !== undefined ? { dockerignore } : {}) };
     const analysis = analyze(source, { ...analyzeOptions, ...(await imagesOption(options, io, source, analyzeOptions)) });
     files.push({ file, source, findings: analysis.findings, lineStarts: analysis.lineStarts });
   }
@@ -60,8 +47,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   return files.some((file) => file.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 
-function docsBaseOption(value: unknown): string {
-  const base = typeof value === 'string' ? value : (process.env[DOCS_BASE_ENV] ?? process.env[SITE_ENV] ?? DEFAULT_DOCS_BASE);
+function docsBaseOption(value: unknown, env: Io['env']): string {
+  const base = typeof value === 'string' ? value : (env[DOCS_BASE_ENV] ?? env[SITE_ENV] ?? DEFAULT_DOCS_BASE);
   if (!/^https?:\/\/[^\s]+$/.test(base) && !base.startsWith('/')) {
     throw new UsageError(`--docs-base must be an http(s) URL or an absolute path, got ${JSON.stringify(base)}`);
   }

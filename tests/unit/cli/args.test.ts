@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildArgs, oneOf, parseArgs } from '../../../src/cli/args.ts';
+import { analysisOptions, buildArgs } from '../../../src/cli/analysis-options.ts';
+import { oneOf, parseArgs } from '../../../src/cli/args.ts';
 import { UsageError } from '../../../src/cli/io.ts';
 
 const spec = { format: 'string', target: 'string', 'build-arg': 'repeat', 'no-merge-op': 'boolean' } as const;
@@ -26,6 +27,16 @@ describe('command-line options', () => {
     expect(buildArgs(['A=1=2', 'B='])).toEqual({ A: '1=2', B: '' });
     expect(() => buildArgs(['=x'])).toThrow('--build-arg needs KEY=VALUE');
     expect(Object.hasOwn(buildArgs(['__proto__=x']), '__proto__')).toBe(true);
+  });
+
+  it('reads --target, --build-arg and --no-merge-op once for every command, refusing an empty target', () => {
+    expect(analysisOptions(parseArgs(['--target', 'prod', '--build-arg', 'A=1', '--no-merge-op'], spec).options)).toEqual({
+      target: 'prod',
+      buildArgs: { A: '1' },
+      mergeOp: false,
+    });
+    expect(analysisOptions({})).toEqual({ buildArgs: {}, mergeOp: true });
+    expect(() => analysisOptions({ target: '' })).toThrow('--target needs a stage name');
   });
 
   it('checks enumerated values', () => {

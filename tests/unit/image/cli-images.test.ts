@@ -18,6 +18,7 @@ const io: Io = {
     if (path in files) return files[path];
     throw Object.assign(new Error('missing'), { code: 'ENOENT' });
   },
+  env: {},
 };
 const cacheDir = mkdtempSync(join(tmpdir(), 'layerwise-cli-images-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));

@@ -2,25 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Io, processIo } from '../../../src/cli/io.ts';
-import { main } from '../../../src/cli/main.ts';
-
-/** Runs `layerwise …` in-process on in-memory files. */
-async function cli(argv: string[], files: Record<string, string> = {}, stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: async () => stdin,
-    readFile: async (path) => {
-      if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-      return files[path];
-    },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { processIo } from '../../../src/cli/main.ts';
+import { cli } from './harness.ts';
 
 describe('layerwise ast', () => {
   it('reads files as bytes: a Latin-1 file dumps as BuildKit dumps it', async () => {
@@ -43,7 +26,7 @@ describe('layerwise ast', () => {
   });
 
   it('defaults to the buildkit format and reads standard input for -', async () => {
-    const r = await cli(['ast', '-'], {}, 'from a\n');
+    const r = await cli(['ast', '-'], {}, { stdin: 'from a\n' });
     expect(r).toEqual({ code: 0, stdout: '(from "a")\n', stderr: '' });
   });
 

@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../../src/cli/io.ts';
-import { main } from '../../../src/cli/main.ts';
-
-/** Runs the CLI in-process with an in-memory file system. */
-async function cli(argv: string[], files: Record<string, string> = {}, stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-    readFile: async (p) => {
-      if (p in files) return files[p];
-      throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-    },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { cli } from './harness.ts';
 
 const LINKED = 'FROM alpine\nRUN apk add curl\nCOPY --link app /app\nRUN /app --version\n';
 
@@ -28,7 +10,7 @@ describe('layerwise graph', () => {
   });
 
   it('reads standard input, honours --no-merge-op, --target and --build-arg', async () => {
-    const r = await cli(['graph', '--format=shape', '--no-merge-op', '-'], {}, 'FROM alpine\nCOPY --link a /a\n');
+    const r = await cli(['graph', '--format=shape', '--no-merge-op', '-'], {}, { stdin: 'FROM alpine\nCOPY --link a /a\n' });
     expect(r.stdout).toContain('file[#0,#1] copy->base:/a');
     const t = await cli(['graph', '--format', 'shape', '--target', 'a', 'D'], { D: 'FROM alpine AS a\nRUN a\nFROM a\nRUN b\n' });
     expect(t.stdout).toBe('#0 src docker-image://docker.io/library/alpine\n#1 exec[#0]\nresult=#1\n');
@@ -98,5 +80,12 @@ describe('layerwise simulate and .dockerignore', () => {
     const r = await cli(['simulate', '--change', 'file:README.md', 'ctx/Dockerfile'], files);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Nothing rebuilds: the only step is cached');
     expect(r.stdout).toContain('README.md is excluded by .dockerignore');
+  });
+});
+
+describe('the shared analysis options', () => {
+  it.each([['graph'], ['simulate', '--change', 'line:1'], ['lint']])('%s refuses an empty --target', async (...command) => {
+    const r = await cli([...command, '--target', '', 'D'], { D: LINKED });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `layerwise ${command[0]}: --target needs a stage name\n` });
   });
 });
