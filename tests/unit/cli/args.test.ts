@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analysisOptions, buildArgs } from '../../../src/cli/analysis-options.ts';
+import { ANALYSIS_OPTIONS, analysisOptions, buildArgs } from '../../../src/cli/analysis-options.ts';
 import { oneOf, parseArgs } from '../../../src/cli/args.ts';
 import { UsageError } from '../../../src/cli/io.ts';
 
-const spec = { format: 'string', target: 'string', 'build-arg': 'repeat', 'no-merge-op': 'boolean' } as const;
+const spec = { format: { kind: 'string', help: 'Output format.' }, ...ANALYSIS_OPTIONS } as const;
 
 describe('command-line options', () => {
   it('reads both spellings, repeats and booleans', () => {
@@ -21,6 +21,18 @@ describe('command-line options', () => {
     expect(() => parseArgs(['--nope'], spec)).toThrow(new UsageError('unknown option --nope'));
     expect(() => parseArgs(['--target'], spec)).toThrow('option --target needs a value');
     expect(() => parseArgs(['--no-merge-op=1'], spec)).toThrow('option --no-merge-op takes no value');
+  });
+
+  it('refuses short options instead of taking them as file names', () => {
+    expect(() => parseArgs(['-x', 'Dockerfile'], spec)).toThrow('unknown option -x');
+    expect(() => parseArgs(['-target'], spec)).toThrow('unknown option -target');
+    expect(parseArgs(['--', '-x'], spec).positionals).toEqual(['-x']);
+  });
+
+  it('merges the config under the flags: target replaced, build args key by key', () => {
+    const config = { target: 'prod', buildArgs: { A: 'config', B: 'config' } };
+    expect(analysisOptions({}, config)).toEqual({ target: 'prod', buildArgs: { A: 'config', B: 'config' }, mergeOp: true });
+    expect(analysisOptions({ target: 'dev', 'build-arg': ['A=flag'] }, config)).toEqual({ target: 'dev', buildArgs: { A: 'flag', B: 'config' }, mergeOp: true });
   });
 
   it('splits build args at the first =', () => {

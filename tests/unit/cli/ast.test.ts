@@ -9,8 +9,7 @@ describe('layerwise ast', () => {
   it('reads files as bytes: a Latin-1 file dumps as BuildKit dumps it', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'layerwise-')), 'Dockerfile');
     writeFileSync(path, Buffer.from([...Buffer.from('FROM alpine\nMAINTAINER Jos'), 0xe9, 0x0a]));
-    const source = await processIo.readFile(path);
-    const r = await cli(['ast', 'Dockerfile'], { Dockerfile: source });
+    const r = await cli(['ast', 'Dockerfile'], { Dockerfile: await processIo.readFile(path) });
     expect(r.stdout).toBe('(from "alpine")\n(maintainer "Jos\\xe9")\n');
   });
 

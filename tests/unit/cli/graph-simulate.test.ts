@@ -18,9 +18,11 @@ describe('layerwise graph', () => {
     expect(b.stdout).toContain('#0 src docker-image://docker.io/library/debian:12');
   });
 
-  it('prints one ERROR line and exits 1 when BuildKit would refuse the file', async () => {
-    const r = await cli(['graph', '--format', 'shape', 'D'], { D: 'FROM alpine\nCOPY https://example.com/x /x\n' });
-    expect(r).toEqual({ code: 1, stdout: "ERROR source can't be a URL for COPY\n", stderr: '' });
+  it('prints one ERROR line on standard error, whatever the format, and exits 1 when BuildKit would refuse the file', async () => {
+    for (const format of ['shape', 'json', 'mermaid']) {
+      const r = await cli(['graph', '--format', format, 'D'], { D: 'FROM alpine\nCOPY https://example.com/x /x\n' });
+      expect(r).toEqual({ code: 1, stdout: '', stderr: "ERROR source can't be a URL for COPY\n" });
+    }
   });
 
   it('json is versioned and carries names, lines, stages and details', async () => {

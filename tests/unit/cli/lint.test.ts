@@ -111,7 +111,7 @@ describe('layerwise lint', () => {
   });
 
   it.each([
-    [['--format', 'xml', 'D'], 'layerwise lint: --format must be one of text, json, sarif\n'],
+    [['--format', 'xml', 'D'], 'layerwise lint: --format must be one of text, json, sarif, github, checkstyle, gitlab\n'],
     [[], 'layerwise lint: needs at least one Dockerfile (or - for standard input)\n'],
     [['--frobnicate', 'D'], 'layerwise lint: unknown option --frobnicate\n'],
     [['--build-arg', 'NOEQUALS', 'D'], 'layerwise lint: --build-arg needs KEY=VALUE, got "NOEQUALS"\n'],

@@ -1,0 +1,69 @@
+/** Input that is not a Dockerfile: one clear error, never its bytes, never a crash or a heap overflow. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_ENV_ENTRIES, tooLarge } from '../../../src/cli/size-guard.ts';
+import { decodeText } from '../../../src/cli/text.ts';
+import { rawByteChar } from '../../../src/analyzer/core/raw-bytes.ts';
+import { cli, spawnLayerwise } from './harness.ts';
+
+describe('files that are not text', () => {
+  const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...Array.from({ length: 4000 }, (_, i) => (i * 37) % 256)]);
+
+  it.each([['lint'], ['graph'], ['ast'], ['simulate', '--change', 'line:1']])('%s refuses a binary with one line', async (...command) => {
+    const r = await cli([...command, 'ls'], { ls: elf });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `layerwise ${command[0]}: cannot read ls: not a text file (a NUL byte at offset 7)\n` });
+  });
+
+  it('refuses mostly invalid UTF-8 without NUL bytes, from a file or standard input', async () => {
+    const noise = new Uint8Array(Array.from({ length: 600 }, (_, i) => 0x80 + (i % 64)));
+    expect((await cli(['lint', 'x'], { x: noise })).stderr).toMatch(/^layerwise lint: cannot read x: not a text file \(\d+ of its \d+ characters are not valid UTF-8\)\n$/);
+    expect((await cli(['lint', '-'], {}, { stdin: noise })).stderr).toMatch(/^layerwise lint: cannot read standard input: not a text file/);
+  });
+
+  it('keeps a stray Latin-1 byte as BuildKit does, as its raw-byte character', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('# caf'), 0xe9, ...new TextEncoder().encode('\nFROM alpine\nRUN echo "\u00fc\u00ef \uFFFD"\n')]);
+    expect(decodeText(bytes)).toBe(`# caf${rawByteChar(0xe9)}\nFROM alpine\nRUN echo "\u00fc\u00ef \uFFFD"\n`);
+  });
+});
+
+describe('memory stays bounded', () => {
+  function envRun(envs: number, runs: number): string {
+    const lines = ['FROM alpine'];
+    for (let i = 0; i < envs; i++) lines.push(`ENV VARIABLE_${i}=value-${i}`);
+    for (let i = 0; i < runs; i++) lines.push(`RUN echo step ${i}`);
+    return lines.join('\n') + '\n';
+  }
+
+  it('counts environment entries across RUN steps, following stages built FROM a named stage', () => {
+    expect(tooLarge(envRun(10, 10))).toBeUndefined();
+    const source = envRun(5000, 0) + 'FROM alpine AS fresh\n' + 'RUN x\n'.repeat(6000) + 'FROM scratch\n';
+    expect(tooLarge(source)).toBeUndefined();
+    const inherited = 'FROM alpine AS base\n' + 'ENV A=1\n'.repeat(5000) + 'FROM base\n' + 'RUN x\n'.repeat(5000);
+    expect(tooLarge(inherited)).toMatch(/5000 RUN steps would carry up to 5000 environment variables each \(25000000 entries/);
+  });
+
+  // The file of the report: 37k ENV lines then 75k RUN lines (5 MB), with a 1 GB heap.
+  it('refuses the 37k ENV × 75k RUN file clearly, well within 1 GB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerwise-big-'));
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, envRun(37_000, 75_000));
+    const r = spawnLayerwise(['lint', file], { nodeArgs: ['--max-old-space-size=1024'], timeout: 60_000 });
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `layerwise lint: cannot analyse ${file}: its 75000 RUN steps would carry up to 37000 environment variables each (2775000000 entries in all, over the limit of ${MAX_ENV_ENTRIES})\n`,
+    );
+    expect(r.code).toBe(2);
+  }, 60_000);
+
+  it('analyses a large file of the usual shape (2k ENV, 4k RUN) within 1 GB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerwise-big-'));
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, envRun(2000, 4000));
+    const r = spawnLayerwise(['lint', '--format', 'json', file], { nodeArgs: ['--max-old-space-size=1024'], timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).version).toBe(1);
+  }, 60_000);
+});
