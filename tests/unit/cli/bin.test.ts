@@ -13,7 +13,7 @@ describe('bin/layerwise.js', () => {
   it('stops quietly when the reader closes the pipe early', () => {
     // 400 findings of SARIF, of which `head` reads a few bytes: EPIPE must not become a stack trace.
     const dockerfile = Array.from({ length: 200 }, (_, i) => `FROM alpine AS s${i}\nCOPY --link --chmod=755 a /a\n`).join('');
-    const run = spawnSync('bash', ['-c', 'npx layerwise lint --format sarif - | head -c 64 >/dev/null; echo "status=${PIPESTATUS[0]}"'], {
+    const run = spawnSync('bash', ['-c', '"$0" bin/layerwise.js lint --format sarif - | head -c 64 >/dev/null; echo "status=${PIPESTATUS[0]}"', process.execPath], {
       cwd: ROOT,
       input: dockerfile,
       encoding: 'utf8',
