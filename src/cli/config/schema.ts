@@ -69,7 +69,7 @@ export function validateConfig(value: YamlValue): Validated {
   for (const [key, raw] of Object.entries(value)) {
     const spec = (FIELDS as Record<string, { field: Field } | undefined>)[key];
     if (!spec) {
-      const hint = suggest(key, Object.keys(FIELDS), false);
+      const hint = suggest(key, Object.keys(FIELDS));
       errors.push(`unknown setting ${JSON.stringify(key)}${hint ? ` (did you mean ${hint}?)` : ''}`);
       continue;
     }
@@ -140,7 +140,7 @@ export function checkRuleName(where: string, name: YamlValue, errors: string[]):
     return false;
   }
   if (RULE_NAMES.includes(name)) return true;
-  const hint = suggest(name, RULE_NAMES, false);
+  const hint = suggest(name, RULE_NAMES);
   errors.push(`${where}: unknown rule ${JSON.stringify(name)}${hint ? ` (did you mean ${hint}?)` : ''}`);
   return false;
 }
