@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sarifProblems } from '../pipeline/formats.ts';
-import { ROOT, spawnLayerwise } from './harness.ts';
+import { cli, ROOT, spawnLayerwise } from './harness.ts';
 
 const BAD = 'FROM node:22\nCOPY --link --chown=node . /app/\n';
 const GOOD = 'FROM node:22\nCOPY --link --chown=1000:1000 . /app/\n';
@@ -137,5 +137,34 @@ describe('the CLI image', () => {
     const graph = JSON.parse(spawnLayerwise(['graph', '--format', 'json', 'Dockerfile']).stdout);
     const copy = graph.ops.find((op: { kind: string; details: { actions?: { type: string }[] } }) => op.kind === 'file' && op.details.actions?.some((a) => a.type === 'copy'));
     expect(copy.details.actions[0]).toMatchObject({ type: 'copy', onto: 'scratch', src: '/dist-cli/layerwise.mjs' });
+  });
+});
+
+describe('the CI snippets in the docs', () => {
+  const docs = ['README.md', 'content/cli.mdx'].map((file) => [file, readFileSync(join(ROOT, file), 'utf8')] as const);
+  const blocks = (text: string, lang: string) => [...text.matchAll(new RegExp('```' + lang + '[^\\n]*\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+
+  it.each(docs)('%s pins the package version everywhere', (_, text) => {
+    const pins = [...text.matchAll(/layerwise@v?(\d+\.\d+\.\d+)|rev: v(\d+\.\d+\.\d+)/g)].map((m) => m[1] ?? m[2]);
+    expect(pins.length).toBeGreaterThan(2);
+    expect(new Set(pins)).toEqual(new Set([version]));
+  });
+
+  it.each(docs)('%s names only hooks and action inputs that exist', (_, text) => {
+    const hooks = (yaml(join(ROOT, '.pre-commit-hooks.yaml')) as { id: string }[]).map((hook) => hook.id);
+    const ids = [...text.matchAll(/- id: ([\w-]+)/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(hooks).toContain(id);
+    const inputs = Object.keys((yaml(join(ROOT, 'action.yml')) as { inputs: Record<string, unknown> }).inputs);
+    const withKeys = [...text.matchAll(/uses: layerwise\/layerwise@\S+\n(\s*)with:\n((?:\1 +[\w-]+:.*\n)+)/g)].flatMap((m) => [...m[2].matchAll(/^\s+([\w-]+):/gm)].map((k) => k[1]));
+    expect(withKeys.length).toBeGreaterThan(2);
+    for (const key of withKeys) expect(inputs).toContain(key);
+  });
+
+  it('the .layerwise.yaml example on /cli/ is a valid config', async () => {
+    const [example] = blocks(docs[1][1], 'yaml title=".layerwise.yaml"');
+    expect(example).toContain('allowInlineSkips: false');
+    const r = await cli(['lint', 'D'], { D: 'FROM alpine AS production\nMAINTAINER me\nCMD echo hi\n', '.layerwise.yaml': example });
+    expect(r).toEqual({ code: 0, stdout: 'D:3:1: info JSONArgsRecommended JSON arguments recommended for CMD to prevent unintended behavior related to OS signals (https://docs.example.com/layerwise/rules/json-args-recommended/)\n', stderr: '' });
   });
 });
