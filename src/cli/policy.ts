@@ -115,8 +115,8 @@ export function checkArgsFor(source: string, buildArgs: Readonly<Record<string, 
   const directive = findCheckDirective(source);
   if (!directive) return buildArgs;
   const parsed = parseCheckOptions(directive.value);
-  if (!parsed.ok || (!parsed.config.skipAll && parsed.config.skip.size === 0)) return buildArgs;
-  const { experimentalAll, experimental, error } = parsed.config;
+  if (!parsed.ok || (!parsed.value.skipAll && parsed.value.skip.size === 0)) return buildArgs;
+  const { experimentalAll, experimental, error } = parsed.value;
   const parts = [
     ...(experimentalAll ? ['experimental=all'] : experimental.size ? [`experimental=${[...experimental].join(',')}`] : []),
     ...(error ? ['error=true'] : []),

@@ -7,9 +7,7 @@ import { type FileFindings, locate, type RenderOptions } from './findings-json.t
 
 /** Attribute text: markup escaped, and the control characters XML 1.0 cannot hold replaced. */
 export function xmlAttribute(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  return xmlChars(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -17,6 +15,17 @@ export function xmlAttribute(text: string): string {
     .replace(/\t/g, '&#9;')
     .replace(/\n/g, '&#10;')
     .replace(/\r/g, '&#13;');
+}
+
+/** Tab, LF and CR stay (escaped below); the other C0 controls, U+FFFE/U+FFFF and lone surrogates become U+FFFD. */
+function xmlChars(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code < 0xd800) || (code > 0xdfff && code < 0xfffe) || code > 0xffff;
+    out += allowed ? ch : '\ufffd';
+  }
+  return out;
 }
 
 export function renderCheckstyle(files: readonly FileFindings[], options: RenderOptions = {}): string {

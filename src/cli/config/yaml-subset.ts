@@ -75,7 +75,7 @@ function stripComment(text: string, line: number): string {
       }
     } else if (c === '"' || c === "'") {
       // A quote only opens a quoted scalar at the start of a value.
-      if (i === 0 || /[\s:[,\-]/.test(text[i - 1])) quote = c;
+      if (i === 0 || /[\s:[,-]/.test(text[i - 1])) quote = c;
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
       return text.slice(0, i);
     }

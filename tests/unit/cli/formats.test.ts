@@ -135,7 +135,7 @@ describe('checkstyle', () => {
           column: String(f.range.start.column),
           severity: f.severity,
           // XML 1.0 cannot carry U+0001: it is replaced, everything else survives.
-          message: `${f.message.replace(/\u0001/g, '\ufffd')} (${f.docs})`,
+          message: `${f.message.replaceAll('\u0001', '\ufffd')} (${f.docs})`,
           source: `layerwise.${f.rule}`,
         },
       })),
