@@ -7,13 +7,12 @@
  *      arg, which replaces it as in BuildKit (skip=, experimental=, error=true)
  *
  * A finding a directive skipped is never produced, so a policy can only see it when the config
- * sets `allowInlineSkips: false`: the file's directive then loses its `skip=` part (its
- * `experimental=` and `error=` stay). A BUILDKIT_DOCKERFILE_CHECK given as a flag or in the
- * config is the team's own choice and applies as given.
+ * sets `allowInlineSkips: false` (the analyzer's `inlineSkips: false`): the file's directive and
+ * the `# check=skip=` comments above instructions then skip nothing (their `experimental=` and
+ * `error=` stay). A BUILDKIT_DOCKERFILE_CHECK given as a flag or in the config is the team's own
+ * choice and applies as given.
  */
 import type { Diagnostic } from '../analyzer/core/diagnostic.ts';
-import { findCheckDirective, parseCheckOptions } from '../analyzer/rules/check-config.ts';
-import { CHECK_BUILD_ARG } from '../analyzer/rules/lint.ts';
 import type { OptionSpec, OptionValues } from './args.ts';
 import { PRESETS } from './config/presets.ts';
 import { checkRuleName, type Config, FAIL_ON, type FailOn, LEVELS, type Level, PRESET_NAMES, type PresetName, RULE_LEVELS, type RuleLevel } from './config/schema.ts';
@@ -102,24 +101,4 @@ export function fails(findings: Iterable<Diagnostic>, failOn: FailOn): boolean {
   const threshold = LEVELS.indexOf(failOn);
   for (const finding of findings) if (LEVELS.indexOf(finding.severity as Level) <= threshold) return true;
   return false;
-}
-
-/**
- * The build args for one file under `allowInlineSkips: false`: the file's `# check=` directive
- * without its `skip=` part, passed as BUILDKIT_DOCKERFILE_CHECK (which replaces the directive,
- * as in BuildKit). Unchanged when skips are allowed, when the build arg is already given, or
- * when the directive skips nothing or is malformed (the analysis reports that).
- */
-export function checkArgsFor(source: string, buildArgs: Readonly<Record<string, string>>, policy: Policy): Readonly<Record<string, string>> {
-  if (policy.allowInlineSkips || Object.hasOwn(buildArgs, CHECK_BUILD_ARG)) return buildArgs;
-  const directive = findCheckDirective(source);
-  if (!directive) return buildArgs;
-  const parsed = parseCheckOptions(directive.value);
-  if (!parsed.ok || (!parsed.value.skipAll && parsed.value.skip.size === 0)) return buildArgs;
-  const { experimentalAll, experimental, error } = parsed.value;
-  const parts = [
-    ...(experimentalAll ? ['experimental=all'] : experimental.size ? [`experimental=${[...experimental].join(',')}`] : []),
-    ...(error ? ['error=true'] : []),
-  ];
-  return { ...buildArgs, [CHECK_BUILD_ARG]: parts.join(';') };
 }

@@ -13,7 +13,7 @@ import { IMAGE_OPTIONS, imagesOption } from '../images.ts';
 import { CONTEXT_OPTION, readDockerignore } from '../dockerignore.ts';
 import { expandInputs } from '../inputs.ts';
 import { type Io, UsageError } from '../io.ts';
-import { applyPolicy, checkArgsFor, fails, POLICY_OPTIONS, resolvePolicy } from '../policy.ts';
+import { applyPolicy, fails, POLICY_OPTIONS, resolvePolicy } from '../policy.ts';
 import { CONFIG_OPTION, contextOption, readAnalysable, setup } from '../setup.ts';
 import { version } from '../version.ts';
 
@@ -81,7 +81,7 @@ export const lint: Command = {
     for (const { file, source, dockerignore } of inputs) {
       const analyzeOptions = {
         ...flags,
-        buildArgs: checkArgsFor(source, flags.buildArgs, policy),
+        inlineSkips: policy.allowInlineSkips,
         ...(dockerignore !== undefined ? { dockerignore } : {}),
       };
       const analysis = analyze(source, { ...analyzeOptions, ...(await imagesOption(options, io, source, analyzeOptions)) });

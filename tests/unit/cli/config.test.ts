@@ -190,6 +190,13 @@ describe('policy: flags over config over the Dockerfile', () => {
     expect(levels((await cli(['lint', 'D'], files)).stdout)).toEqual(['error MaintainerDeprecated', 'error LegacyKeyValueFormat']);
   });
 
+  it('allowInlineSkips: false also overrides # check=skip= comments above single instructions', async () => {
+    const D = 'FROM alpine\n# check=skip=MaintainerDeprecated\nMAINTAINER me\n';
+    expect((await cli(['lint', 'D'], { D })).stdout).toBe('');
+    const r = await cli(['lint', 'D'], { D, '.layerwise.yaml': 'allowInlineSkips: false\n' });
+    expect(levels(r.stdout)).toEqual(['warning MaintainerDeprecated']);
+  });
+
   it('refuses unknown rules and levels in flags', async () => {
     expect(await cli(['lint', '--ignore', 'Maintainer', 'D'], { D: WARN })).toEqual({ code: 2, stdout: '', stderr: 'layerwise lint: --ignore: unknown rule "Maintainer"\n' });
     expect((await cli(['lint', '--severity', 'MaintainerDeprecated', 'D'], { D: WARN })).stderr).toBe(
