@@ -111,6 +111,13 @@ describe('installed other ways', () => {
     expect(lint.code).toBe(1);
   }, 120_000);
 
+  it('npx --package=TARBALL runs it without a project', () => {
+    const env = envWith(systemNode(), { npm_config_cache: join(work, 'npx-cache') });
+    const r = run('npx', ['--yes', '--offline', `--package=${tarball}`, 'layerwise', 'lint', '--format', 'json', '-'], { cwd: work, env, input: DOCKERFILE });
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['LinkChownByName']);
+    expect(r.code).toBe(1);
+  }, 120_000);
+
   it('the declarations type-check an embedding program', () => {
     writeFileSync(
       join(consumer, 'embed.ts'),
