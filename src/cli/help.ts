@@ -25,12 +25,11 @@ export function globalHelp(commands: readonly Command[]): string {
 export function commandHelp(command: Command): string {
   const entries = Object.entries(command.options).map(([name, def]) => [optionLabel(name, def), def] as const);
   entries.push(['-h, --help', { kind: 'boolean', help: 'Print this help.' }]);
-  const width = Math.max(...entries.map(([label]) => label.length));
   const lines = [`layerwise ${command.name}: ${command.summary}`, '', `Usage: layerwise ${command.name} [options] ${command.operands}`, '', 'Options:'];
   for (const [label, def] of entries) {
-    lines.push(`  ${label.padEnd(width)}  ${def.help}`);
+    lines.push(`  ${label}`, `      ${def.help}`);
     const facts = [...(def.default !== undefined ? [`default: ${def.default}`] : []), ...(def.example !== undefined ? [`example: ${def.example}`] : [])];
-    if (facts.length) lines.push(`  ${''.padEnd(width)}  (${facts.join('; ')})`);
+    if (facts.length) lines.push(`      (${facts.join('; ')})`);
   }
   for (const note of command.notes ?? []) lines.push('', note);
   lines.push('', 'Examples:', ...command.examples.map((e) => `  ${e}`), '', `Exit status: ${command.exitStatus}`, '');

@@ -59,7 +59,7 @@ export const lint: Command = {
     'layerwise lint --format sarif "**/Dockerfile" > layerwise.sarif',
     'layerwise lint --preset link-focus --context . docker/app.Dockerfile',
   ],
-  exitStatus: 'exit 0 when no finding reaches the fail level (--fail-on, default error), 1 when one does, 2 for a usage error or an unreadable file.',
+  exitStatus: '0 when no finding reaches the fail level (--fail-on, default error), 1 when one does, 2 for a usage error or an unreadable file.',
   async run({ options, positionals }, io) {
     const format = oneOf('format', options.format, FORMATS, 'text');
     if (positionals.length === 0) throw new UsageError('needs at least one Dockerfile (or - for standard input)');
