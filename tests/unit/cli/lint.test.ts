@@ -124,7 +124,7 @@ describe('layerwise lint', () => {
   });
 });
 
-describe('npx layerwise lint (a real process)', () => {
+describe('layerwise lint as a real process (bin/layerwise.js)', () => {
   it('lints files from disk with the exit status of the contract', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerwise-lint-'));
     writeFileSync(join(dir, 'Dockerfile'), ERROR);
