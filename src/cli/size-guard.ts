@@ -1,35 +1,58 @@
 /**
- * A refusal, with numbers, for the one shape of input whose cost is not linear in its size:
- * every RUN step's exec op carries the whole environment it runs with, as in BuildKit. Steps
- * that follow one another without an ENV or ARG between them share one environment list, so
- * 37k ENV lines followed by 75k RUN lines build one list of 37k entries; but ENV and RUN
- * alternating builds a new, longer list for every RUN, and their total grows with the square
- * of the file. This counts that total from the syntax tree (an upper bound: a stage starts
- * from its parent stage's count) and refuses what would not fit comfortably in a 1 GB heap.
+ * A refusal, with numbers, for the shapes of input whose cost is not linear in their size,
+ * because BuildKit's model itself repeats state in every op:
+ * - every RUN step's exec op carries the whole environment it runs with. Steps that follow one
+ *   another without an ENV or ARG between them share one environment list, so 37k ENV lines
+ *   followed by 75k RUN lines build one list of 37k entries; but ENV and RUN alternating builds
+ *   a new, longer list for every RUN, and their total grows with the square of the file;
+ * - every op carries its working directory, and relative WORKDIRs nest: 20k `WORKDIR d` lines
+ *   make paths 20k segments long, and one of them in every following op.
+ * Both totals are counted from the syntax tree (upper bounds: a stage starts from its parent
+ * stage's state) and what would not fit comfortably in a 1 GB heap is refused.
  */
 import { parse } from '../analyzer/parse/parse.ts';
 
 /** Environment entries materialised across all RUN steps. */
 export const MAX_ENV_ENTRIES = 20_000_000;
 
+/** Characters of working-directory paths across all ops. */
+export const MAX_WORKDIR_CHARS = 100_000_000;
+
 /** Below this size no file can reach the limit (each line is at least a few bytes). */
 const SMALL = 32 * 1024;
 
 export function tooLarge(source: string): string | undefined {
   if (source.length < SMALL) return undefined;
-  const byStage = new Map<string, number>();
+  const byStage = new Map<string, { env: number; workdir: number }>();
   let env = 0;
+  let workdir = 1;
+  let workdirChars = 0;
+  let workdirs = 0;
   let changed = true;
   let total = 0;
   let lists = 0;
   let stage: string | undefined;
   for (const node of parse(source).instructions) {
     switch (node.command) {
-      case 'from':
-        if (stage !== undefined) byStage.set(stage, env);
-        env = byStage.get((node.args[0]?.value ?? '').toLowerCase()) ?? 0;
+      case 'from': {
+        if (stage !== undefined) byStage.set(stage, { env, workdir });
+        const parent = byStage.get((node.args[0]?.value ?? '').toLowerCase());
+        env = parent?.env ?? 0;
+        workdir = parent?.workdir ?? 1;
         stage = node.args.length >= 3 && node.args[1].value.toLowerCase() === 'as' ? node.args[2].value.toLowerCase() : undefined;
         changed = true;
+        break;
+      }
+      case 'workdir': {
+        const path = node.args[0]?.value ?? '';
+        workdir = path.startsWith('/') ? path.length : workdir + 1 + path.length;
+        workdirs++;
+        workdirChars += workdir;
+        break;
+      }
+      case 'copy':
+      case 'add':
+        workdirChars += workdir;
         break;
       case 'env':
         env += Math.max(1, Math.floor(node.args.length / 3));
@@ -40,6 +63,7 @@ export function tooLarge(source: string): string | undefined {
         changed = true;
         break;
       case 'run':
+        workdirChars += workdir;
         if (changed) {
           total += env;
           lists++;
@@ -47,6 +71,12 @@ export function tooLarge(source: string): string | undefined {
         }
         break;
     }
+  }
+  if (workdirChars > MAX_WORKDIR_CHARS) {
+    return (
+      `its ${workdirs} WORKDIR lines nest working directories so deep that the steps' paths add up to ` +
+      `${workdirChars} characters (over the limit of ${MAX_WORKDIR_CHARS}); use absolute WORKDIR paths`
+    );
   }
   if (total <= MAX_ENV_ENTRIES) return undefined;
   return (

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ENV_ENTRIES, tooLarge } from '../../../src/cli/size-guard.ts';
+import { MAX_ENV_ENTRIES, MAX_WORKDIR_CHARS, tooLarge } from '../../../src/cli/size-guard.ts';
 import { decodeText } from '../../../src/cli/text.ts';
 import { rawByteChar } from '../../../src/analyzer/core/raw-bytes.ts';
 import { cli, spawnLayerwise } from './harness.ts';
@@ -49,6 +49,15 @@ describe('memory stays bounded', () => {
     );
     const inherited = 'FROM alpine AS base\n' + 'ENV A=1\n'.repeat(5000) + 'FROM base\n' + 'ARG X\nRUN x\n'.repeat(4000);
     expect(tooLarge(inherited)).toMatch(/4000 RUN steps each need a new environment list \(28002000 entries/);
+  });
+
+  it('counts the working-directory paths ops carry: relative WORKDIRs nest, absolute ones reset', () => {
+    const nested = (n: number, prefix = '') => 'FROM alpine\n' + Array.from({ length: n }, (_, i) => `WORKDIR ${prefix}d${i}\nRUN x\n`).join('');
+    expect(tooLarge(nested(20_000, '/'))).toBeUndefined();
+    expect(tooLarge(nested(3000))).toBeUndefined();
+    expect(tooLarge(nested(20_000))).toMatch(
+      new RegExp(`^its 20000 WORKDIR lines nest working directories so deep that the steps' paths add up to \\d+ characters \\(over the limit of ${MAX_WORKDIR_CHARS}\\); use absolute WORKDIR paths$`),
+    );
   });
 
   // The file of the report: 37k ENV lines then 75k RUN lines, with a 1 GB heap. It finishes:
