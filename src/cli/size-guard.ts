@@ -10,6 +10,7 @@
  * Both totals are counted from the syntax tree (upper bounds: a stage starts from its parent
  * stage's state) and what would not fit comfortably in a 1 GB heap is refused.
  */
+import type { BuildGraph } from '../analyzer/graph/model.ts';
 import { parse } from '../analyzer/parse/parse.ts';
 
 /** Environment entries materialised across all RUN steps. */
@@ -83,4 +84,20 @@ export function tooLarge(source: string): string | undefined {
     `its ENV/ARG and RUN lines alternate so that ${lists} RUN steps each need a new environment list ` +
     `(${total} entries in all, over the limit of ${MAX_ENV_ENTRIES}); group the ENV lines before the RUN lines`
   );
+}
+
+/** Environment entries `graph --format json` may print (each exec op lists its whole environment). */
+export const MAX_JSON_ENV_ENTRIES = 5_000_000;
+
+/** Why the graph's JSON would be too large to print, when it would. */
+export function graphJsonTooLarge(graph: BuildGraph): string | undefined {
+  let entries = 0;
+  let execs = 0;
+  for (const op of graph.ops) {
+    if (op.kind !== 'exec') continue;
+    execs++;
+    entries += op.details.env?.length ?? 0;
+  }
+  if (entries <= MAX_JSON_ENV_ENTRIES) return undefined;
+  return `its ${execs} RUN steps would print ${entries} environment entries in all (over the limit of ${MAX_JSON_ENV_ENTRIES}); use --format shape or mermaid`;
 }

@@ -8,6 +8,7 @@ import type { Command } from '../command.ts';
 import { IMAGE_OPTIONS, imagesOption } from '../images.ts';
 import { UsageError } from '../io.ts';
 import { CONFIG_OPTION, readAnalysable, setup } from '../setup.ts';
+import { graphJsonTooLarge } from '../size-guard.ts';
 
 const FORMATS = ['shape', 'json', 'mermaid'] as const;
 
@@ -24,13 +25,16 @@ export const graph: Command = {
     const format = oneOf('format', options.format, FORMATS, 'mermaid');
     const { flags } = await setup(io, options);
     if (positionals.length !== 1) throw new UsageError('expects exactly one Dockerfile path (or - for standard input)');
-    const text = await readAnalysable(io, positionals[0]);
+    const [path] = positionals;
+    const text = await readAnalysable(io, path);
     const analysis = analyze(text, { ...flags, ...(await imagesOption(options, io, text, flags)) });
     const error = firstBuildError(analysis);
     if (error) {
       io.stderr(`ERROR ${error.message}\n`);
       return 1;
     }
+    const tooLarge = format === 'json' ? graphJsonTooLarge(analysis.graph) : undefined;
+    if (tooLarge) throw new UsageError(`cannot print the graph of ${path === '-' ? 'standard input' : path} as JSON: ${tooLarge}`);
     if (format === 'shape') io.stdout(renderShape(analysis.graph));
     else if (format === 'json') io.stdout(renderGraphJson(analysis.graph));
     else io.stdout(renderMermaid(analysis.graph));

@@ -72,6 +72,18 @@ describe('memory stays bounded', () => {
     expect(r.code).toBe(0);
   }, 180_000);
 
+  it('graph --format json, which prints every exec op\'s environment, refuses what would print millions of entries', async () => {
+    const D = envRun(1000, 6000);
+    expect(await cli(['graph', '--format', 'json', 'D'], { D })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'layerwise graph: cannot print the graph of D as JSON: its 6000 RUN steps would print 6006000 environment entries in all (over the limit of 5000000); use --format shape or mermaid\n',
+    });
+    expect((await cli(['graph', '--format', 'shape', 'D'], { D })).code).toBe(0);
+    expect((await cli(['graph', '--format', 'json', 'D'], { D: envRun(1000, 4000) })).code).toBe(0);
+  });
+
   it('refuses alternating ENV and RUN lines that would need more, clearly, before analysing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerwise-big-'));
     const file = join(dir, 'Dockerfile');
