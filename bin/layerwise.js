@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Entry point for `npx layerwise`. Node >= 22.18 runs the TypeScript sources directly, so
-// there is no build step between a checkout and a working command line. An older Node (a
-// system Node 20, say) hands over to the Node 24 that `npm install` brought (node@24).
+// The development entry: runs the TypeScript sources in a checkout, with no build step. Node >=
+// 22.18 strips the types itself; an older Node (a system Node 20, say) hands over to the Node 24
+// that `npm install` brought (node@24). The published package's bin is the bundle instead
+// (dist-cli/layerwise.mjs, from `npm run build:cli`), which runs on any Node from 18.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +19,4 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(run.status ?? 1);
 }
 
-// A reader that stops early (`layerwise lint … | head`) closes the pipe: that is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('../src/cli/entry.ts');

@@ -22,6 +22,8 @@ import { isRuleDiagnostic, lint } from './rules/lint.ts';
 export interface AnalyzeOptions extends BuildOptions {
   /** Text of a `.dockerignore`, for CopyIgnoredFile. */
   readonly dockerignore?: string;
+  /** false: `# check=skip=` in the Dockerfile hides nothing (BUILDKIT_DOCKERFILE_CHECK still applies). */
+  readonly inlineSkips?: boolean;
 }
 
 export interface Analysis {
@@ -49,7 +51,7 @@ export function analyze(source: string, options: AnalyzeOptions = {}): Analysis 
       ...[...tree.diagnostics, ...model.diagnostics, ...build.diagnostics, ...build.lintDiagnostics, ...graph.diagnostics].filter(
         (diagnostic) => !isRuleDiagnostic(diagnostic),
       ),
-      ...lint({ tree, model, build, graph, dockerignore: options.dockerignore, options }),
+      ...lint({ tree, model, build, graph, dockerignore: options.dockerignore, inlineSkips: options.inlineSkips, options }),
     ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
     return { source, lineStarts: starts, tree, model, build, graph, findings };
   } catch (error) {

@@ -15,11 +15,27 @@ import { mergeOverrides } from '../analyzer/image/base-image.ts';
 import { imageKey } from '../analyzer/image/lookup.ts';
 import type { ImageConfig, ImageOverrides } from '../analyzer/image/model.ts';
 import { parsePlatform } from '../analyzer/image/platform.ts';
+import type { OptionSpec } from './args.ts';
 import { type Io, UsageError } from './io.ts';
 import { DiskCache, defaultCacheDir } from './registry/cache.ts';
 import { resolveImageConfig } from './registry/client.ts';
 
-export const IMAGE_OPTIONS = { 'image-config': 'repeat', 'resolve-images': 'boolean', offline: 'boolean' } as const;
+export const IMAGE_OPTIONS = {
+  'image-config': {
+    kind: 'repeat',
+    value: 'REF=FILE',
+    help: "A base image's config: FILE is `docker image inspect REF` output or an OCI image config; repeatable.",
+    default: 'the built-in table of common images',
+    example: '--image-config golang:1.23=golang.json',
+  },
+  'resolve-images': {
+    kind: 'boolean',
+    help: "Fetch each base image's config from its registry (cached by digest in ~/.cache/layerwise).",
+    default: 'off',
+    example: '--resolve-images',
+  },
+  offline: { kind: 'boolean', help: 'Resolve base images from the cache only (implies --resolve-images).', default: 'off', example: '--offline' },
+} as const satisfies OptionSpec;
 
 export interface ImageOptionValues {
   readonly 'image-config'?: unknown;
@@ -34,7 +50,8 @@ export interface BaseImage {
 }
 
 export interface ImageEnvironment {
-  readonly env?: NodeJS.ProcessEnv;
+  /** Default: the command's environment (`io.env`). */
+  readonly env?: Io['env'];
   /** For tests: the registry client's fetch. */
   readonly fetch?: typeof fetch;
 }
@@ -50,7 +67,7 @@ export async function loadImageConfigFiles(values: readonly string[], io: Io): P
     if (imageKey(ref) === undefined) throw new UsageError(`--image-config: ${JSON.stringify(ref)} is not a valid image reference`);
     let text: string;
     try {
-      text = await io.readFile(file);
+      text = new TextDecoder().decode(await io.readFile(file));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(`--image-config: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`);
@@ -80,7 +97,7 @@ export async function imageOverrides(
   const files = await loadImageConfigFiles(values, io);
   const resolved: Record<string, ImageConfig> = {};
   if (resolve) {
-    const env = environment.env ?? process.env;
+    const env = environment.env ?? io.env;
     const cache = new DiskCache(env.LAYERWISE_CACHE_DIR || defaultCacheDir(env));
     const dockerConfig = await readDockerConfig(env, io);
     const given = new Set(Object.keys(files).map((ref) => imageKey(ref)));
@@ -107,7 +124,7 @@ export async function imageOverrides(
 }
 
 /** `$DOCKER_CONFIG/config.json` or `~/.docker/config.json`; absent is fine, unreadable JSON is a warning. */
-async function readDockerConfig(env: NodeJS.ProcessEnv, io: Io): Promise<unknown> {
+async function readDockerConfig(env: Io['env'], io: Io): Promise<unknown> {
   const path = join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json');
   let text: string;
   try {

@@ -1,51 +1,101 @@
-import { run as ast } from './commands/ast.ts';
-import { run as graph } from './commands/graph.ts';
-import { run as lint } from './commands/lint.ts';
-import { run as simulate } from './commands/simulate.ts';
-import { processIo, UsageError, type Io } from './io.ts';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from './args.ts';
+import type { Command } from './command.ts';
+import { ast } from './commands/ast.ts';
+import { graph } from './commands/graph.ts';
+import { lint } from './commands/lint.ts';
+import { simulateCommand } from './commands/simulate.ts';
+import { commandHelp, globalHelp } from './help.ts';
+import { type EntryKind, type Io, UsageError } from './io.ts';
+import { version } from './version.ts';
 
-export const HELP = `layerwise: what BuildKit really does with a Dockerfile
+export const COMMANDS: readonly Command[] = [ast, graph, simulateCommand, lint];
 
-Usage:
-  layerwise ast      [--format buildkit|json] FILE|-
-  layerwise graph    [--format shape|json|mermaid] [--target STAGE] [--build-arg K=V]… [--no-merge-op] FILE|-
-  layerwise simulate --change base:IMAGE|file:PATH|arg:K=V|line:N … [--format text|json|mermaid]
-                     [--target STAGE] [--build-arg K=V]… [--no-merge-op] FILE|-
-  layerwise lint     [--format text|json|sarif] [--target STAGE] [--build-arg K=V]… [--no-merge-op]
-                     [--docs-base URL] FILE…
+export const HELP = globalHelp(COMMANDS);
 
-Every command also takes the base-image options: --image-config REF=FILE (repeatable; FILE is
-\`docker image inspect REF\` output or an OCI image config), --resolve-images (fetch configs from
-the registries, cached in ~/.cache/layerwise), --offline (the cache only).
-
-Exit status: 0 success (lint: no error findings), 1 BuildKit would refuse the file
-(lint: an error finding), 2 usage error or unreadable file.
-`;
-
-const commands: Record<string, (argv: string[], io: Io) => Promise<number>> = { ast, graph, simulate, lint };
-
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(HELP);
+    // Bare `layerwise` is a usage error that shows the way; asking for help is not.
+    (name === undefined ? io.stderr : io.stdout)(HELP);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
+  if (name === '--version') {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`layerwise: unknown command ${JSON.stringify(name)}; see layerwise --help\n`);
+    io.stderr(`layerwise: unknown ${name.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(name)}; see layerwise --help\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(HELP);
+  const end = rest.indexOf('--');
+  const options = end === -1 ? rest : rest.slice(0, end);
+  if (options.includes('--help') || options.includes('-h')) {
+    io.stdout(commandHelp(command));
     return 0;
   }
   try {
-    return await command(rest, io);
+    return await command.run(parseArgs(rest, command.options), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`layerwise ${name}: ${error.message}\n`);
       return 2;
     }
     throw error;
+  }
+}
+
+function kindOf(entry: { isFile(): boolean; isDirectory(): boolean }): EntryKind | undefined {
+  return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : undefined;
+}
+
+/** The real process: the only place the CLI touches `process`. */
+export const processIo: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
+  readFile: (path) => readFile(path),
+  stat: async (path) => {
+    try {
+      return kindOf(await stat(path));
+    } catch {
+      return undefined;
+    }
+  },
+  readDir: async (path) => {
+    const entries = await readdir(path, { withFileTypes: true });
+    // A symbolic link is followed, so a linked Dockerfile or folder counts like a real one.
+    return Promise.all(
+      entries.map(async (entry) => ({
+        name: entry.name,
+        kind: entry.isSymbolicLink() ? await processIo.stat(join(path, entry.name)) : kindOf(entry),
+      })),
+    );
+  },
+  get cwd() {
+    return process.cwd();
+  },
+  env: process.env,
+};
+
+/** Runs `layerwise` on this process's arguments and sets its exit status (the bin entry calls this). */
+export async function runProcess(): Promise<void> {
+  // A reader that stops early (`layerwise lint … | head`) closes the pipe: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    // The analyzer never throws; anything here is a bug: say so in one paragraph, not a bare trace.
+    process.stderr.write(`layerwise: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report it with the command and Dockerfile that caused it.\n`);
+    process.exitCode = 70;
   }
 }

@@ -1,9 +1,11 @@
 // `npm run bench`: our parser against dockerfile-ast (the parser VS Code's Docker support
 // uses) on every file of ../shared/corpus, in one process: warm-up passes, then timed passes,
-// median per pass. Also times the whole analyzer (`analyze()`) on the same files.
+// median per pass. Also times the whole analyzer (`analyze()`) on the same files, and the
+// start-up of the bundled command line.
 import { DockerfileParser } from 'dockerfile-ast';
-import { readdirSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../src/analyzer/index.ts';
 import { parse } from '../../src/analyzer/parse/parse.ts';
@@ -100,3 +102,45 @@ console.log(
     `target <= 0.5: ${share <= 0.5 ? 'met' : 'NOT met'}`,
 );
 if (sink === -1) console.log('');
+
+// Start-up of the published command line (issue 16): one `lint` of one small file, run as a
+// consumer runs it: `node …/layerwise.mjs` (the bundle), beside a bare `node -e 0` in the same
+// run; and `npx layerwise` in a project that installed the packed tarball, beside npx running a
+// bare node there, which is npm's own cost. Interleaved runs, median wall time of each.
+const STARTS = 15;
+const root = join(import.meta.dirname, '../..');
+const consumer = mkdtempSync(join(tmpdir(), 'layerwise-bench-'));
+const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', consumer], { cwd: root, encoding: 'utf8' });
+if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+writeFileSync(join(consumer, 'package.json'), '{"name":"consumer","private":true}');
+const installed = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(consumer, packed.stdout.trim().split('\n').at(-1)!)], { cwd: consumer, encoding: 'utf8' });
+if (installed.status !== 0) throw new Error(`npm install failed: ${installed.stderr}`);
+const bundle = join(consumer, 'node_modules/layerwise/dist-cli/layerwise.mjs');
+const small = join(consumer, 'Dockerfile');
+writeFileSync(small, 'FROM alpine:3.20\nWORKDIR /app\nCOPY --link package.json ./\nRUN apk add --no-cache nodejs\nCOPY --link . .\nCMD ["node", "server.js"]\n');
+const starts: [string, string, string[]][] = [
+  ['node -e 0', process.execPath, ['-e', '0']],
+  ['node layerwise.mjs lint Dockerfile', process.execPath, [bundle, 'lint', small]],
+  ['npx --no-install -- node -e 0', 'npx', ['--no-install', '--', 'node', '-e', '0']],
+  ['npx --no-install layerwise lint', 'npx', ['--no-install', 'layerwise', 'lint', small]],
+];
+const startSamples = starts.map(() => [] as number[]);
+for (let i = 0; i < STARTS + 1; i++) {
+  starts.forEach(([name, command, args], s) => {
+    const start = performance.now();
+    const run = spawnSync(command, args, { cwd: consumer, encoding: 'utf8' });
+    const wall = performance.now() - start;
+    if (run.status !== 0) throw new Error(`${name} failed: ${run.stderr}`);
+    if (i > 0) startSamples[s].push(wall); // the first round warms the file cache
+  });
+}
+const startMs = startSamples.map(median);
+console.log(`\nstart-up: ${STARTS} interleaved runs each, median wall ms; Node ${process.version}; load average ${loadavg()[0].toFixed(1)}`);
+starts.forEach(([name], s) => console.log(`${pad(name, 38)}${num(startMs[s], 10)}`));
+console.log(
+  `lint via the bundle: ${startMs[1].toFixed(0)} ms, ${(startMs[1] / startMs[0]).toFixed(2)}x a bare node -e 0 ` +
+    `(+${(startMs[1] - startMs[0]).toFixed(0)} ms); target <= 100 ms: ${startMs[1] <= 100 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `npx layerwise lint - node layerwise.mjs lint: ${(startMs[3] - startMs[1]).toFixed(0)} ms; npm's own cost (npx node -e 0 - node -e 0): ${(startMs[2] - startMs[0]).toFixed(0)} ms`,
+);

@@ -33,7 +33,7 @@ export class OpTable {
    */
   add(kind: OpKind, definition: unknown, inputs: readonly string[], meta: OpMeta): string {
     // As in LLB, an op's digest covers its definition and its inputs' digests.
-    const definitionDigest = digest(JSON.stringify([kind, definition]));
+    const definitionDigest = digest(JSON.stringify([kind, definition], envByDigest));
     const key = digest(`${definitionDigest}|${inputs.join(',')}`);
     if (!this.drafts.has(key)) this.drafts.set(key, { ...meta, key, kind, inputs, definitionDigest });
     return key;
@@ -91,6 +91,22 @@ export class OpTable {
     });
     return { ops, ids };
   }
+}
+
+/**
+ * An exec op's environment enters its digest as the digest of the list, computed once per list:
+ * consecutive RUN steps share one environment array, so a file with thousands of ENV lines and
+ * thousands of RUN lines costs their sum, not their product.
+ */
+const envDigests = new WeakMap<object, string>();
+function envByDigest(key: string, value: unknown): unknown {
+  if (key !== 'env' || !Array.isArray(value)) return value;
+  let known = envDigests.get(value);
+  if (known === undefined) {
+    known = `env:${digest(JSON.stringify(value))}`;
+    envDigests.set(value, known);
+  }
+  return known;
 }
 
 /** Details refer to other ops by draft key while lowering; the final graph uses op ids. */

@@ -35,19 +35,3 @@ function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 100 ? `${flat.slice(0, 99)}…` : flat;
 }
-
-export function renderSimulationJson(simulation: Simulation): string {
-  const numbers = new Map(simulation.graph.ops.map((op, i) => [op.id, i] as const));
-  return (
-    JSON.stringify(
-      {
-        version: 1,
-        changes: simulation.changes,
-        summary: simulation.summary,
-        outcomes: simulation.outcomes.map((o) => ({ ...o, index: numbers.get(o.op) ?? null, name: simulation.graph.ops[numbers.get(o.op) ?? -1]?.name ?? null })),
-      },
-      null,
-      2,
-    ) + '\n'
-  );
-}

@@ -13,6 +13,11 @@ export interface RuleContext {
   readonly graph: BuildGraph;
   /** Text of the `.dockerignore` beside the Dockerfile, when there is one. */
   readonly dockerignore?: string;
+  /**
+   * false: the Dockerfile's own `# check=skip=` (file directive and comments above
+   * instructions) hides nothing, for a team policy that must see every finding. Default true.
+   */
+  readonly inlineSkips?: boolean;
   /** The build request (target, build args, MergeOp support) the build was evaluated for. */
   readonly options?: BuildOptions;
 }

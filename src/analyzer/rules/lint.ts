@@ -18,7 +18,7 @@
  */
 import { buildError, type Diagnostic } from '../core/diagnostic.ts';
 import type { Span } from '../core/span.ts';
-import { err, type Result } from '../core/result.ts';
+import { err, ok, type Result } from '../core/result.ts';
 import type { InstructionNode } from '../parse/tree.ts';
 import {
   type CheckConfig,
@@ -70,7 +70,8 @@ export function lint(context: RuleContext): Diagnostic[] {
     if (!node) return fileConfig;
     let config = commentConfigs.get(node);
     if (!config) {
-      const extra = commentCheckConfig(node.comments);
+      const comment = commentCheckConfig(node.comments);
+      const extra = comment && context.inlineSkips === false ? withoutSkips(comment) : comment;
       config = extra ? mergeConfig(fileConfig, extra) : fileConfig;
       commentConfigs.set(node, config);
     }
@@ -106,8 +107,13 @@ function readFileConfig(context: RuleContext): Result<CheckConfig, Diagnostic> {
   const directive = fromArg === undefined ? findCheckDirective(context.tree.source) : undefined;
   const text = fromArg ?? directive?.value ?? '';
   const parsed = parseCheckOptions(text);
-  if (parsed.ok) return parsed;
+  // A policy that forbids in-file skips keeps the directive's other settings; the build arg is not in the file.
+  if (parsed.ok) return directive && context.inlineSkips === false ? ok(withoutSkips(parsed.value)) : parsed;
   return err(buildError(`failed to parse check options: ${parsed.error}`, directive?.span ?? { start: 0, end: 0 }));
+}
+
+function withoutSkips(config: CheckConfig): CheckConfig {
+  return { ...config, skipAll: false, skip: new Set() };
 }
 
 /** The top-level instruction whose span holds `offset` (comments belong to it). */

@@ -2,33 +2,42 @@ import { analyze, firstBuildError } from '../../analyzer/index.ts';
 import { renderGraphJson } from '../../analyzer/render/graph-json.ts';
 import { renderMermaid } from '../../analyzer/render/mermaid.ts';
 import { renderShape } from '../../analyzer/render/shape.ts';
-import { buildArgs, oneOf, parseArgs } from '../args.ts';
+import { ANALYSIS_OPTIONS } from '../analysis-options.ts';
+import { formatOption, oneOf } from '../args.ts';
+import type { Command } from '../command.ts';
 import { IMAGE_OPTIONS, imagesOption } from '../images.ts';
-import { readDockerfile, UsageError, type Io } from '../io.ts';
+import { UsageError } from '../io.ts';
+import { CONFIG_OPTION, readAnalysable, setup } from '../setup.ts';
+import { graphJsonTooLarge } from '../size-guard.ts';
 
-export const GRAPH_OPTIONS = { format: 'string', target: 'string', 'build-arg': 'repeat', 'no-merge-op': 'boolean', ...IMAGE_OPTIONS } as const;
+const FORMATS = ['shape', 'json', 'mermaid'] as const;
 
-/** `layerwise graph [--format shape|json|mermaid] [--target] [--build-arg K=V]… [--no-merge-op] FILE|-` */
-export async function run(argv: string[], io: Io): Promise<number> {
-  const { options, positionals } = parseArgs(argv, GRAPH_OPTIONS);
-  const format = oneOf('format', options.format, ['shape', 'json', 'mermaid'] as const, 'mermaid');
-  if (positionals.length !== 1) throw new UsageError('expects exactly one Dockerfile path (or - for standard input)');
-  const text = await readDockerfile(io, positionals[0]);
-  const analyzeOptions = {
-    target: options.target as string | undefined,
-    buildArgs: buildArgs(options['build-arg'] as string[] | undefined),
-    mergeOp: options['no-merge-op'] !== true,
-  };
-  const analysis = analyze(text, { ...analyzeOptions, ...(await imagesOption(options, io, text, analyzeOptions)) });
-  const error = firstBuildError(analysis);
-  if (error) {
-    // The shape is what conformance compares: the error is its one line of output.
-    if (format === 'shape') io.stdout(`ERROR ${error.message}\n`);
-    else io.stderr(`ERROR ${error.message}\n`);
-    return 1;
-  }
-  if (format === 'shape') io.stdout(renderShape(analysis.graph));
-  else if (format === 'json') io.stdout(renderGraphJson(analysis.graph));
-  else io.stdout(renderMermaid(analysis.graph));
-  return 0;
-}
+/** `layerwise graph`: the BuildKit build graph (LLB) of the target stage. */
+export const graph: Command = {
+  name: 'graph',
+  summary: 'the build graph (LLB) BuildKit makes of the target stage',
+  operands: 'FILE|-',
+  options: { format: formatOption(FORMATS, 'mermaid', 'shape'), ...ANALYSIS_OPTIONS, ...IMAGE_OPTIONS, config: CONFIG_OPTION },
+  examples: ['layerwise graph Dockerfile', 'layerwise graph --format shape --target build --build-arg GO_VERSION=1.22 Dockerfile'],
+  exitStatus: '0 printed, 1 BuildKit would refuse the file (one ERROR line on standard error), 2 usage error.',
+  notes: ['The config file supplies target and buildArgs; flags win over it.'],
+  async run({ options, positionals }, io) {
+    const format = oneOf('format', options.format, FORMATS, 'mermaid');
+    const { flags } = await setup(io, options);
+    if (positionals.length !== 1) throw new UsageError('expects exactly one Dockerfile path (or - for standard input)');
+    const [path] = positionals;
+    const text = await readAnalysable(io, path);
+    const analysis = analyze(text, { ...flags, ...(await imagesOption(options, io, text, flags)) });
+    const error = firstBuildError(analysis);
+    if (error) {
+      io.stderr(`ERROR ${error.message}\n`);
+      return 1;
+    }
+    const tooLarge = format === 'json' ? graphJsonTooLarge(analysis.graph) : undefined;
+    if (tooLarge) throw new UsageError(`cannot print the graph of ${path === '-' ? 'standard input' : path} as JSON: ${tooLarge}`);
+    if (format === 'shape') io.stdout(renderShape(analysis.graph));
+    else if (format === 'json') io.stdout(renderGraphJson(analysis.graph));
+    else io.stdout(renderMermaid(analysis.graph));
+    return 0;
+  },
+};

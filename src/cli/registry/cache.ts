@@ -17,7 +17,7 @@ export interface PinnedRef {
   readonly date: string;
 }
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'layerwise');
 }
 
@@ -68,7 +68,7 @@ export class DiskCache {
   /** Write then rename, so a concurrent reader never sees half a file. */
   private write(path: string, bytes: Uint8Array): void {
     mkdirSync(join(path, '..'), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
+    const temp = `${path}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temp, bytes);
     renameSync(temp, path);
   }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildArgs, oneOf, parseArgs } from '../../../src/cli/args.ts';
+import { ANALYSIS_OPTIONS, analysisOptions, buildArgs } from '../../../src/cli/analysis-options.ts';
+import { oneOf, parseArgs } from '../../../src/cli/args.ts';
 import { UsageError } from '../../../src/cli/io.ts';
 
-const spec = { format: 'string', target: 'string', 'build-arg': 'repeat', 'no-merge-op': 'boolean' } as const;
+const spec = { format: { kind: 'string', help: 'Output format.' }, ...ANALYSIS_OPTIONS } as const;
 
 describe('command-line options', () => {
   it('reads both spellings, repeats and booleans', () => {
@@ -22,10 +23,32 @@ describe('command-line options', () => {
     expect(() => parseArgs(['--no-merge-op=1'], spec)).toThrow('option --no-merge-op takes no value');
   });
 
+  it('refuses short options instead of taking them as file names', () => {
+    expect(() => parseArgs(['-x', 'Dockerfile'], spec)).toThrow('unknown option -x');
+    expect(() => parseArgs(['-target'], spec)).toThrow('unknown option -target');
+    expect(parseArgs(['--', '-x'], spec).positionals).toEqual(['-x']);
+  });
+
+  it('merges the config under the flags: target replaced, build args key by key', () => {
+    const config = { target: 'prod', buildArgs: { A: 'config', B: 'config' } };
+    expect(analysisOptions({}, config)).toEqual({ target: 'prod', buildArgs: { A: 'config', B: 'config' }, mergeOp: true });
+    expect(analysisOptions({ target: 'dev', 'build-arg': ['A=flag'] }, config)).toEqual({ target: 'dev', buildArgs: { A: 'flag', B: 'config' }, mergeOp: true });
+  });
+
   it('splits build args at the first =', () => {
     expect(buildArgs(['A=1=2', 'B='])).toEqual({ A: '1=2', B: '' });
     expect(() => buildArgs(['=x'])).toThrow('--build-arg needs KEY=VALUE');
     expect(Object.hasOwn(buildArgs(['__proto__=x']), '__proto__')).toBe(true);
+  });
+
+  it('reads --target, --build-arg and --no-merge-op once for every command, refusing an empty target', () => {
+    expect(analysisOptions(parseArgs(['--target', 'prod', '--build-arg', 'A=1', '--no-merge-op'], spec).options)).toEqual({
+      target: 'prod',
+      buildArgs: { A: '1' },
+      mergeOp: false,
+    });
+    expect(analysisOptions({})).toEqual({ buildArgs: {}, mergeOp: true });
+    expect(() => analysisOptions({ target: '' })).toThrow('--target needs a stage name');
   });
 
   it('checks enumerated values', () => {

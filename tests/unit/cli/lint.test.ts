@@ -1,51 +1,17 @@
 /** `layerwise lint`: formats, exit codes, .dockerignore lookup and usage errors, in-process and once for real. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
-import type { Io } from '../../../src/cli/io.ts';
+import { describe, expect, it } from 'vitest';
+import { cli, type CliInput, spawnLayerwise } from './harness.ts';
 
-function fakeIo(files: Record<string, string>, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readStdin: async () => stdin,
-    readFile: async (path) => {
-      if (path in files) return files[path];
-      throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    },
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
-
-async function lint(argv: string[], files: Record<string, string>, stdin?: string) {
-  const fake = fakeIo(files, stdin);
-  const code = await main(['lint', ...argv], fake.io);
-  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
+async function lint(argv: string[], files: Record<string, string>, input: CliInput = {}) {
+  return cli(['lint', ...argv], files, input);
 }
 
 const CLEAN = 'FROM alpine\nCOPY --link app /app/\n';
 const WARN = 'FROM alpine\nMAINTAINER me\n';
 const ERROR = 'FROM node:22\nCOPY --link --chown=node . /app/\n';
-
-const saved = { docs: process.env.LAYERWISE_DOCS_BASE, site: process.env.LAYERWISE_SITE };
-delete process.env.LAYERWISE_DOCS_BASE;
-delete process.env.LAYERWISE_SITE;
-
-afterEach(() => {
-  delete process.env.LAYERWISE_DOCS_BASE;
-  delete process.env.LAYERWISE_SITE;
-});
-
-afterAll(() => {
-  if (saved.docs !== undefined) process.env.LAYERWISE_DOCS_BASE = saved.docs;
-  if (saved.site !== undefined) process.env.LAYERWISE_SITE = saved.site;
-});
 
 describe('layerwise lint', () => {
   it('exits 0 and prints nothing for a clean file', async () => {
@@ -130,22 +96,22 @@ describe('layerwise lint', () => {
   });
 
   it('reads standard input for -', async () => {
-    const result = await lint(['-'], {}, WARN);
+    const result = await lint(['-'], {}, { stdin: WARN });
     expect(result.stdout).toMatch(/^-:2:1: warning MaintainerDeprecated /);
   });
 
   it('takes the docs base from --docs-base, LAYERWISE_DOCS_BASE, then the site setting LAYERWISE_SITE', async () => {
-    process.env.LAYERWISE_SITE = 'https://site.example';
-    expect((await lint(['D'], { D: WARN })).stdout).toContain('(https://site.example/rules/maintainer-deprecated/)');
-    process.env.LAYERWISE_DOCS_BASE = 'https://env.example';
-    expect((await lint(['D'], { D: WARN })).stdout).toContain('(https://env.example/rules/maintainer-deprecated/)');
-    expect((await lint(['--docs-base', 'https://docs.example/guide/', 'D'], { D: WARN })).stdout).toContain(
+    const site = { LAYERWISE_SITE: 'https://site.example' };
+    expect((await lint(['D'], { D: WARN }, { env: site })).stdout).toContain('(https://site.example/rules/maintainer-deprecated/)');
+    const env = { ...site, LAYERWISE_DOCS_BASE: 'https://env.example' };
+    expect((await lint(['D'], { D: WARN }, { env })).stdout).toContain('(https://env.example/rules/maintainer-deprecated/)');
+    expect((await lint(['--docs-base', 'https://docs.example/guide/', 'D'], { D: WARN }, { env })).stdout).toContain(
       '(https://docs.example/guide/rules/maintainer-deprecated/)',
     );
   });
 
   it.each([
-    [['--format', 'xml', 'D'], 'layerwise lint: --format must be one of text, json, sarif\n'],
+    [['--format', 'xml', 'D'], 'layerwise lint: --format must be one of text, json, sarif, github, checkstyle, gitlab\n'],
     [[], 'layerwise lint: needs at least one Dockerfile (or - for standard input)\n'],
     [['--frobnicate', 'D'], 'layerwise lint: unknown option --frobnicate\n'],
     [['--build-arg', 'NOEQUALS', 'D'], 'layerwise lint: --build-arg needs KEY=VALUE, got "NOEQUALS"\n'],
@@ -158,19 +124,14 @@ describe('layerwise lint', () => {
   });
 });
 
-describe('npx layerwise lint (a real process)', () => {
-  it('lints files from disk with the exit status of the contract', async () => {
+describe('layerwise lint as a real process (bin/layerwise.js)', () => {
+  it('lints files from disk with the exit status of the contract', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerwise-lint-'));
     writeFileSync(join(dir, 'Dockerfile'), ERROR);
     writeFileSync(join(dir, 'clean.Dockerfile'), CLEAN);
-    const run = promisify(execFile);
-    const root = join(import.meta.dirname, '../../..');
-    const clean = await run('npx', ['layerwise', 'lint', '--format', 'json', join(dir, 'clean.Dockerfile')], { cwd: root });
+    const clean = spawnLayerwise(['lint', '--format', 'json', join(dir, 'clean.Dockerfile')]);
     expect(JSON.parse(clean.stdout)).toEqual({ version: 1, findings: [] });
-    const failed = await run('npx', ['layerwise', 'lint', join(dir, 'Dockerfile')], { cwd: root }).then(
-      () => ({ code: 0, stdout: '' }),
-      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-    );
+    const failed = spawnLayerwise(['lint', join(dir, 'Dockerfile')]);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain(`${join(dir, 'Dockerfile')}:2:13: error LinkChownByName`);
   }, 60_000);

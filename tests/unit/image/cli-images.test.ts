@@ -4,21 +4,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageOverrides, loadImageConfigFiles } from '../../../src/cli/images.ts';
 import type { Io } from '../../../src/cli/io.ts';
+import { memoryIo } from '../cli/harness.ts';
 
 const files: Record<string, string> = {
   'golang.json': JSON.stringify([{ Os: 'linux', Architecture: 'amd64', Config: { Env: ['GOPATH=/go'], WorkingDir: '/go' } }]),
   'bad.json': '{"config":{"Env":3}}',
 };
 const stderr: string[] = [];
-const io: Io = {
-  stdout: () => {},
-  stderr: (text) => stderr.push(text),
-  readStdin: async () => '',
-  readFile: async (path) => {
-    if (path in files) return files[path];
-    throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-  },
-};
+// The shared in-memory Io, with warnings collected here (cleared per test).
+const io: Io = { ...memoryIo(files).io, stderr: (text) => void stderr.push(text) };
 const cacheDir = mkdtempSync(join(tmpdir(), 'layerwise-cli-images-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 

@@ -13,8 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiskCache } from '../../../src/cli/registry/cache.ts';
-import type { Io } from '../../../src/cli/io.ts';
-import { main } from '../../../src/cli/main.ts';
+import { cli } from '../cli/harness.ts';
 import { resolveImageConfig } from '../../../src/cli/registry/client.ts';
 
 const REGISTRY = '/usr/bin/docker-registry';
@@ -178,35 +177,26 @@ describe.skipIf(skip)('image configs from a registry (docker-registry on 127.0.0
       rootfs: { type: 'layers', diff_ids: [] },
     });
     const dockerfile = `FROM ${host}/cli/app:2\nCOPY app.conf conf/\nRUN test -d "$APP_HOME"\nLABEL home=$APP_HOME\n`;
+    // The CLI's environment is its own (Io.env), so the cache directory is given there.
     const run = async (argv: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => dockerfile, readFile: async () => '' };
-      const status = await main(argv, io);
-      return { status, out: out.join(''), err: err.join('') };
+      const r = await cli(argv, {}, { stdin: dockerfile, env: { LAYERWISE_CACHE_DIR: join(dir, 'cli-cache') } });
+      return { status: r.code, out: r.stdout, err: r.stderr };
     };
-    const saved = process.env.LAYERWISE_CACHE_DIR;
-    process.env.LAYERWISE_CACHE_DIR = join(dir, 'cli-cache');
+    const graph = await run(['graph', '--format', 'json', '--resolve-images', '-']);
+    expect(graph.err).toBe('');
+    expect(graph.status).toBe(0);
+    const ops = JSON.parse(graph.out).ops as { details: { imageConfig?: string; actions?: { dest?: string }[] } }[];
+    expect(ops.find((op) => op.details.imageConfig)?.details.imageConfig).toMatch(new RegExp(`^registry ${host}/cli/app:2@sha256:[0-9a-f]{64}, \\d{4}-\\d{2}-\\d{2}$`));
+    expect(ops.flatMap((op) => op.details.actions ?? []).map((a) => a.dest)).toContain('/srv/app/conf/');
+    // Without the registry the variable may come from the image; with it, it is known.
+    expect((await run(['lint', '-'])).out).toContain("Usage of undefined variable '$APP_HOME'; it may come from the base image");
+    expect((await run(['lint', '--resolve-images', '-'])).out).toBe('');
+    // Offline: the cache answers, the registry is not asked.
+    registry!.kill('SIGSTOP');
     try {
-      const graph = await run(['graph', '--format', 'json', '--resolve-images', '-']);
-      expect(graph.err).toBe('');
-      expect(graph.status).toBe(0);
-      const ops = JSON.parse(graph.out).ops as { details: { imageConfig?: string; actions?: { dest?: string }[] } }[];
-      expect(ops.find((op) => op.details.imageConfig)?.details.imageConfig).toMatch(new RegExp(`^registry ${host}/cli/app:2@sha256:[0-9a-f]{64}, \\d{4}-\\d{2}-\\d{2}$`));
-      expect(ops.flatMap((op) => op.details.actions ?? []).map((a) => a.dest)).toContain('/srv/app/conf/');
-      // Without the registry the variable may come from the image; with it, it is known.
-      expect((await run(['lint', '-'])).out).toContain("Usage of undefined variable '$APP_HOME'; it may come from the base image");
-      expect((await run(['lint', '--resolve-images', '-'])).out).toBe('');
-      // Offline: the cache answers, the registry is not asked.
-      registry!.kill('SIGSTOP');
-      try {
-        expect((await run(['lint', '--offline', '-'])).out).toBe('');
-      } finally {
-        registry!.kill('SIGCONT');
-      }
+      expect((await run(['lint', '--offline', '-'])).out).toBe('');
     } finally {
-      if (saved === undefined) delete process.env.LAYERWISE_CACHE_DIR;
-      else process.env.LAYERWISE_CACHE_DIR = saved;
+      registry!.kill('SIGCONT');
     }
   });
 

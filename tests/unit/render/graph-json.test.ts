@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/index.ts';
 import { graphJson } from '../../../src/analyzer/render/graph-json.ts';
 import { renderShape } from '../../../src/analyzer/render/shape.ts';
-import { renderSimulationJson, renderSimulationText } from '../../../src/analyzer/render/simulation-text.ts';
+import { renderSimulationJson } from '../../../src/analyzer/render/simulation-json.ts';
+import { renderSimulationText } from '../../../src/analyzer/render/simulation-text.ts';
 import { simulate } from '../../../src/analyzer/simulate/simulate.ts';
 
 const MULTI = 'FROM golang:1.21 AS build\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache go build -o /out/app .\n\nFROM alpine\nCOPY --link --from=build /out/app /usr/local/bin/app\n';

@@ -55,8 +55,10 @@ export function lowerRun(ctx: LowerContext, stage: EvaluatedStage, steps: Steps,
   const rootIndex = indexOf(state.fs);
   const mountDefs = mounts.map((m) => ({ ...m.def, input: indexOf(m.input) }));
 
-  const env = [...c.state.env];
-  if (sshes.length > 0 && !env.some((e) => e.startsWith('SSH_AUTH_SOCK='))) env.push(`SSH_AUTH_SOCK=${sshes[0].target as string}`);
+  // The stage's environment array itself, shared by consecutive RUN steps (and hashed once, see
+  // op-table.ts); a copy only when SSH adds its socket.
+  const addSsh = sshes.length > 0 && !c.state.env.some((e) => e.startsWith('SSH_AUTH_SOCK='));
+  const env = addSsh ? [...c.state.env, `SSH_AUTH_SOCK=${sshes[0].target as string}`] : c.state.env;
   const network = run.network ?? 'default';
   const security = run.security ?? 'sandbox';
   const cwd = workdir;

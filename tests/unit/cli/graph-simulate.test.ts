@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../../src/cli/io.ts';
-import { main } from '../../../src/cli/main.ts';
-
-/** Runs the CLI in-process with an in-memory file system. */
-async function cli(argv: string[], files: Record<string, string> = {}, stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-    readFile: async (p) => {
-      if (p in files) return files[p];
-      throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-    },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { cli } from './harness.ts';
 
 const LINKED = 'FROM alpine\nRUN apk add curl\nCOPY --link app /app\nRUN /app --version\n';
 
@@ -28,7 +10,7 @@ describe('layerwise graph', () => {
   });
 
   it('reads standard input, honours --no-merge-op, --target and --build-arg', async () => {
-    const r = await cli(['graph', '--format=shape', '--no-merge-op', '-'], {}, 'FROM alpine\nCOPY --link a /a\n');
+    const r = await cli(['graph', '--format=shape', '--no-merge-op', '-'], {}, { stdin: 'FROM alpine\nCOPY --link a /a\n' });
     expect(r.stdout).toContain('file[#0,#1] copy->base:/a');
     const t = await cli(['graph', '--format', 'shape', '--target', 'a', 'D'], { D: 'FROM alpine AS a\nRUN a\nFROM a\nRUN b\n' });
     expect(t.stdout).toBe('#0 src docker-image://docker.io/library/alpine\n#1 exec[#0]\nresult=#1\n');
@@ -36,9 +18,11 @@ describe('layerwise graph', () => {
     expect(b.stdout).toContain('#0 src docker-image://docker.io/library/debian:12');
   });
 
-  it('prints one ERROR line and exits 1 when BuildKit would refuse the file', async () => {
-    const r = await cli(['graph', '--format', 'shape', 'D'], { D: 'FROM alpine\nCOPY https://example.com/x /x\n' });
-    expect(r).toEqual({ code: 1, stdout: "ERROR source can't be a URL for COPY\n", stderr: '' });
+  it('prints one ERROR line on standard error, whatever the format, and exits 1 when BuildKit would refuse the file', async () => {
+    for (const format of ['shape', 'json', 'mermaid']) {
+      const r = await cli(['graph', '--format', format, 'D'], { D: 'FROM alpine\nCOPY https://example.com/x /x\n' });
+      expect(r).toEqual({ code: 1, stdout: '', stderr: "ERROR source can't be a URL for COPY\n" });
+    }
   });
 
   it('json is versioned and carries names, lines, stages and details', async () => {
@@ -98,5 +82,12 @@ describe('layerwise simulate and .dockerignore', () => {
     const r = await cli(['simulate', '--change', 'file:README.md', 'ctx/Dockerfile'], files);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Nothing rebuilds: the only step is cached');
     expect(r.stdout).toContain('README.md is excluded by .dockerignore');
+  });
+});
+
+describe('the shared analysis options', () => {
+  it.each([['graph'], ['simulate', '--change', 'line:1'], ['lint']])('%s refuses an empty --target', async (...command) => {
+    const r = await cli([...command, '--target', '', 'D'], { D: LINKED });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `layerwise ${command[0]}: --target needs a stage name\n` });
   });
 });

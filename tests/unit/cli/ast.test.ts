@@ -2,32 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Io, processIo } from '../../../src/cli/io.ts';
-import { main } from '../../../src/cli/main.ts';
-
-/** Runs `layerwise …` in-process on in-memory files. */
-async function cli(argv: string[], files: Record<string, string> = {}, stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: async () => stdin,
-    readFile: async (path) => {
-      if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-      return files[path];
-    },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { processIo } from '../../../src/cli/main.ts';
+import { cli } from './harness.ts';
 
 describe('layerwise ast', () => {
   it('reads files as bytes: a Latin-1 file dumps as BuildKit dumps it', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'layerwise-')), 'Dockerfile');
     writeFileSync(path, Buffer.from([...Buffer.from('FROM alpine\nMAINTAINER Jos'), 0xe9, 0x0a]));
-    const source = await processIo.readFile(path);
-    const r = await cli(['ast', 'Dockerfile'], { Dockerfile: source });
+    const r = await cli(['ast', 'Dockerfile'], { Dockerfile: await processIo.readFile(path) });
     expect(r.stdout).toBe('(from "alpine")\n(maintainer "Jos\\xe9")\n');
   });
 
@@ -43,7 +25,7 @@ describe('layerwise ast', () => {
   });
 
   it('defaults to the buildkit format and reads standard input for -', async () => {
-    const r = await cli(['ast', '-'], {}, 'from a\n');
+    const r = await cli(['ast', '-'], {}, { stdin: 'from a\n' });
     expect(r).toEqual({ code: 0, stdout: '(from "a")\n', stderr: '' });
   });
 
