@@ -43,11 +43,11 @@ beforeAll(() => {
 }, 240_000);
 
 describe('the packed tarball', () => {
-  it('holds the bundle, its declarations, the schema, README and licence, and nothing else', () => {
+  it('holds the bin, the bundle, its declarations, the schema, README and licence, and nothing else (no sources)', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-    const outside = files.filter((f) => !/^package\/(dist-cli\/(layerwise\.mjs|analyzer\.mjs|layerwise\.schema\.json|types\/.+\.d\.ts)|README\.md|LICENSE|package\.json)$/.test(f));
+    const outside = files.filter((f) => !/^package\/(bin\/layerwise\.js|dist-cli\/(layerwise\.mjs|analyzer\.mjs|layerwise\.schema\.json|types\/.+\.d\.ts)|README\.md|LICENSE|package\.json)$/.test(f));
     expect(outside).toEqual([]);
-    for (const must of ['package/dist-cli/layerwise.mjs', 'package/dist-cli/analyzer.mjs', 'package/dist-cli/types/index.d.ts', 'package/dist-cli/layerwise.schema.json', 'package/LICENSE', 'package/README.md']) {
+    for (const must of ['package/bin/layerwise.js', 'package/dist-cli/layerwise.mjs', 'package/dist-cli/analyzer.mjs', 'package/dist-cli/types/index.d.ts', 'package/dist-cli/layerwise.schema.json', 'package/LICENSE', 'package/README.md']) {
       expect(files).toContain(must);
     }
   });
@@ -56,7 +56,8 @@ describe('the packed tarball', () => {
     const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules/layerwise/package.json'), 'utf8'));
     expect(manifest.private).toBeUndefined();
     expect(manifest.dependencies ?? {}).toEqual({});
-    expect(manifest.bin).toEqual({ layerwise: 'dist-cli/layerwise.mjs' });
+    // One bin for a checkout and the package: without sources beside it, it runs the bundle.
+    expect(manifest.bin).toEqual({ layerwise: 'bin/layerwise.js' });
     expect(readdirSync(join(consumer, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['layerwise']);
   });
 
