@@ -60,9 +60,26 @@ function node(id: string, kind: OpKind, text: string): string {
   }
 }
 
+/**
+ * What a simulation did to an op, in a node's words. A source is not rebuilt: a base image
+ * with a new digest is pulled again (a new base image), a changed context is sent again.
+ */
+export function statusWords(op: Pick<Op, 'kind' | 'role'>, status: OpStatus): string {
+  if (op.kind !== 'source' || status !== 'rebuilt') return status;
+  if (op.role === 'from') return 'new base image';
+  if (op.role === 'image') return 'new image';
+  if (op.role === 'context') return 'files changed';
+  return 'changed';
+}
+
 function opLabel(op: Op, max: number, status?: OpStatus): string {
   const base = op.kind === 'source' && op.role !== 'from' && op.role !== 'image' ? (op.details.identifier ?? op.name) : op.name;
-  return label(status ? `${base} (${status})` : base, max);
+  return label(status ? `${base} (${statusWords(op, status)})` : base, max);
+}
+
+/** A stage's box title: its name as written (`build`), or `stage 1` for one without a name. */
+export function stageTitle(index: number, name: string | undefined): string {
+  return name === undefined || name === `stage-${index}` ? `stage ${index}` : name;
 }
 
 /** The Mermaid node id of an op: stable across renders (`n_op3`). */
@@ -91,7 +108,7 @@ export function renderMermaid(graph: BuildGraph, options: MermaidOptions = {}): 
   }
   for (const op of shared) lines.push(`  ${node(nodeId(op.id), op.kind, opLabel(op, max, statuses.get(op.id)))}`);
   for (const [index, ops] of [...byStage].sort((a, b) => a[0] - b[0])) {
-    lines.push(`  subgraph stage_${index}[${label(`stage ${stageNames.get(index) ?? index}`, max)}]`);
+    lines.push(`  subgraph stage_${index}[${label(stageTitle(index, stageNames.get(index)), max)}]`);
     for (const op of ops) lines.push(`    ${node(nodeId(op.id), op.kind, opLabel(op, max, statuses.get(op.id)))}`);
     lines.push('  end');
   }

@@ -49,8 +49,8 @@ describe('mermaid renderer', () => {
 
   it('draws stages as subgraphs, one shape per kind, classes and a legend; ids are stable', () => {
     const text = renderMermaid(analyze('FROM golang AS build\nRUN go build\nFROM alpine\nCOPY --link --from=build /out /out\n').graph);
-    expect(text).toContain('subgraph stage_0["stage build"]');
-    expect(text).toContain('subgraph stage_1["stage stage-1"]');
+    expect(text).toContain('subgraph stage_0["build"]');
+    expect(text).toContain('subgraph stage_1["stage 1"]');
     expect(text).toMatch(/n_op\d+\("#91;build 1\/2#93; FROM docker/);
     expect(text).toMatch(/n_op\d+\[\/"#91;stage-1 2\/2#93; COPY --link/);
     expect(text).toMatch(/n_op\d+\{\{"#91;stage-1 2\/2#93; LINK COPY/);
@@ -66,6 +66,9 @@ describe('mermaid renderer', () => {
     expect(text).toMatch(/class [a-z_0-9,]+ statusRemerged/);
     expect(text).toMatch(/class [a-z_0-9,]+ statusCached/);
     expect(text).toMatch(/class [a-z_0-9,]+ statusRebuilt/);
+    // The base image with a new digest is pulled again, not "rebuilt".
+    expect(text).toMatch(/FROM docker\.io\/library\/alpine[^"]*\(new base image\)"/);
+    expect(text).not.toMatch(/FROM [^"]*\(rebuilt\)/);
     await expect((await mermaidParse())(text)).resolves.toBeTruthy();
   });
 
