@@ -120,7 +120,6 @@ export function renderMermaid(graph: BuildGraph, options: MermaidOptions = {}): 
 
   if (options.legend !== false && graph.ops.length > 0) {
     lines.push(`  subgraph legend[${label('Legend')}]`);
-    lines.push('    direction LR');
     lines.push(`    ${node('legend_source', 'source', label('source: image, context, URL, Git'))}`);
     lines.push(`    ${node('legend_exec', 'exec', label('exec: RUN'))}`);
     lines.push(`    ${node('legend_file', 'file', label('file: COPY, ADD, WORKDIR'))}`);
@@ -130,7 +129,13 @@ export function renderMermaid(graph: BuildGraph, options: MermaidOptions = {}): 
       lines.push(`    legend_rebuilt[${label('rebuilt')}]`);
       lines.push(`    legend_remerged[${label('remerged')}]`);
     }
+    // Columns of two or three (invisible links stack them), so the legend stays narrow.
+    lines.push('    legend_source ~~~ legend_exec', '    legend_file ~~~ legend_merge');
+    if (options.simulation) lines.push('    legend_cached ~~~ legend_rebuilt ~~~ legend_remerged');
     lines.push('  end');
+    // Under the graph (an invisible link from its last op), not beside it: a drawing as wide as
+    // the graph, not stretched to fit a legend in its corner.
+    lines.push(`  ${nodeId(graph.ops[graph.ops.length - 1].id)} ~~~ legend`);
   }
 
   lines.push(...CLASS_DEFS.map((d) => `  ${d}`));

@@ -24,6 +24,8 @@ const LINE = [
   /^ {4}direction LR$/,
   /^ {2}end$/,
   /^ {2}[A-Za-z0-9_]+ --> [A-Za-z0-9_]+$/,
+  /^ {2}[A-Za-z0-9_]+ ~~~ legend$/,
+  /^ {4}legend_[a-z]+( ~~~ legend_[a-z]+)+$/,
   /^ {2}classDef [A-Za-z]+ [a-z-]+:[#A-Za-z0-9 ]+(,[a-z-]+:[#A-Za-z0-9 ]+)*$/,
   /^ {2}class [A-Za-z0-9_,]+ [A-Za-z]+$/,
 ];
