@@ -324,8 +324,8 @@ test('everything works by keyboard, and the graph has a text alternative', async
   await expect(root.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
   await expect(pane(root).locator('.monaco-editor')).toHaveClass(/\bfocused\b/);
   await page.keyboard.press('Escape');
-  // The focus moves on to what follows the editor: here the first node of the graph.
-  await expect(graphSvg(pane(root)).locator('g.node[data-op]').first()).toBeFocused();
+  // The focus goes back to the Edit button, where the reader asked for the editor.
+  await expect(root.getByRole('button', { name: 'Edit' })).toBeFocused();
   // Graph nodes take focus and say what they are; focus highlights the step.
   const node = graphSvg(pane(root)).locator('g.node[data-op]').first();
   await node.focus();

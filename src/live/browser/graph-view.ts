@@ -7,6 +7,7 @@ import { nodeId } from '../../analyzer/render/mermaid.ts';
 import { renderMermaid, svgNode } from '../adapters/mermaid.ts';
 import { LW_GRAPH_NOTE, LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_THEME, LW_WIRED, sel } from '../model/selectors.ts';
 import type { SiteTheme } from '../model/theme.ts';
+import { nodeName } from '../model/texts.ts';
 import type { StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
 
@@ -33,7 +34,12 @@ interface Job {
   readonly ticket: number;
 }
 
-export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (op: string | undefined) => void): GraphView {
+export function createGraphView(
+  box: HTMLElement,
+  theme: SiteTheme,
+  onFocusOp: (op: string | undefined) => void,
+  onActivateOp: (op: string) => void = () => {},
+): GraphView {
   let requested = 0;
   /** Ticket of what the box shows now. */
   let shown = 0;
@@ -43,6 +49,9 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
   let drawnTheme: SiteTheme | undefined;
   let svg: SVGSVGElement | undefined;
   let nodes = new Map<string, Element[]>();
+  let order: string[] = [];
+  /** The node that takes the graph's one tab stop. */
+  let current: string | undefined;
   const note = el('p', { class: 'lw-graph-note', [LW_GRAPH_NOTE]: '' });
   note.hidden = true;
   adoptBuildDrawing();
@@ -69,18 +78,47 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
       const step = byId.get(op)!;
       nodes.set(op, [...(nodes.get(op) ?? []), node]);
       node.setAttribute('data-op', op);
-      node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'img');
-      node.setAttribute('aria-label', `${step.kind} op: ${step.name}${step.status ? `, ${step.status}` : ''}`);
+      node.setAttribute('aria-label', nodeName(step));
       if (!node.hasAttribute(LW_WIRED)) {
         node.setAttribute(LW_WIRED, '');
         node.addEventListener('mouseenter', () => onFocusOp(op));
         node.addEventListener('mouseleave', () => onFocusOp(undefined));
-        node.addEventListener('focus', () => onFocusOp(op));
+        node.addEventListener('focus', () => {
+          current = op;
+          rove();
+          onFocusOp(op);
+        });
         node.addEventListener('blur', () => onFocusOp(undefined));
       }
     }
+    // The nodes in the order of the build's steps: what the arrow keys walk through.
+    order = steps.map((s) => s.id).filter((id) => nodes.has(id));
+    if (current === undefined || !nodes.has(current)) current = order[0];
+    rove();
   }
+
+  /** One tab stop per graph: the current node is tabbable, the others are reached with the arrow keys. */
+  function rove(): void {
+    for (const [op, els] of nodes) for (const n of els) n.setAttribute('tabindex', op === current ? '0' : '-1');
+  }
+
+  box.addEventListener('keydown', (event) => {
+    const at = (event.target as Element).closest?.('g.node[data-op]')?.getAttribute('data-op');
+    if (!at || !nodes.has(at)) return;
+    const i = order.indexOf(at);
+    const to: Record<string, number> = { ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1, Home: 0, End: order.length - 1 };
+    if (event.key in to) {
+      event.preventDefault();
+      const next = order[Math.max(0, Math.min(order.length - 1, to[event.key]))];
+      (nodes.get(next)?.[0] as SVGElement | undefined)?.focus();
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      // The node's lines, and its step in the list, light up (as on focus) and come into view.
+      event.preventDefault();
+      onFocusOp(at);
+      onActivateOp(at);
+    }
+  });
 
   async function draw(job: Job): Promise<void> {
     let markup: string;
@@ -96,6 +134,8 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
     if (job.ticket < shown) return; // a text view or newer drawing replaced it meanwhile
     const node = svgNode(markup);
     if (!node) return;
+    // A reader walking the graph by keyboard keeps the focus on the same node in the new drawing.
+    const hadFocus = svg?.contains(document.activeElement) ?? false;
     svg = node;
     box.querySelector(sel(LW_PLACEHOLDER))?.remove();
     for (const old of box.querySelectorAll(':scope > svg')) old.remove();
@@ -106,6 +146,7 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
     shown = job.ticket;
     box.dataset.rendered = String(job.ticket);
     decorate(job.steps);
+    if (hadFocus && current) (nodes.get(current)?.[0] as SVGElement | undefined)?.focus();
   }
 
   return {
@@ -136,6 +177,7 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOp: (
       for (const old of box.querySelectorAll(':scope > svg')) old.remove();
       svg = undefined;
       nodes = new Map();
+      order = [];
       drawn = '';
       let placeholder = box.querySelector<HTMLElement>(sel(LW_PLACEHOLDER));
       if (!placeholder) {

@@ -29,7 +29,7 @@ export function createPanes(root: HTMLElement, theme: SiteTheme): Map<PaneName, 
     const pane: Pane = {
       name,
       root: paneRoot,
-      graph: createGraphView(q(paneRoot, sel(LW_GRAPH)), theme, (op) => focusOp(pane, op)),
+      graph: createGraphView(q(paneRoot, sel(LW_GRAPH)), theme, (op) => focusOp(pane, op), () => revealHighlight(pane)),
     };
     panes.set(name, pane);
   }
@@ -47,6 +47,11 @@ export function focusOp(pane: Pane, op: string | undefined): void {
   lines.forEach((line, i) => line.classList.toggle('lw-line-hl', !!range && i + 1 >= range[0] && i + 1 <= range[1]));
   for (const li of stepItems(pane)) li.classList.toggle('lw-step-hl', li.dataset.op === op);
   pane.graph.highlight(new Set(op ? [op] : []));
+}
+
+/** Enter on a graph node: its highlighted Dockerfile lines come into view. */
+function revealHighlight(pane: Pane): void {
+  pane.root.querySelector(`${sel(LW_STATIC)} .lw-line-hl`)?.scrollIntoView({ block: 'nearest' });
 }
 
 /** Editor cursor on `line`: highlight the nodes built from that line. */
