@@ -32,6 +32,8 @@ export const LW_STEPS = 'data-lw-steps';
 /** On the steps list once the reader asked for every step. */
 export const LW_ALL = 'data-lw-all';
 export const LW_FINDINGS = 'data-lw-findings';
+/** The message under a control whose text is not usable; its value is the control (`buildArgs`, `arg`). */
+export const LW_INPUT_PROBLEM = 'data-lw-input-problem';
 
 export type PaneName = 'main' | 'compare';
 export type Action = 'edit' | 'reset' | 'copy-code' | 'copy-mermaid' | 'download-svg' | 'copy-link' | 'toggle-compare' | 'open-playground';
