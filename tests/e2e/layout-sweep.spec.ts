@@ -129,11 +129,35 @@ for (const width of WIDTHS) {
           if (/(^|\s)[–—]\w/.test(text)) failures.push(`${where}: "${text}" shows a dash where the source has a flag`);
         }
         if (theme === 'light') {
+          // Whole pages at the phone and laptop widths; the first screen at the others (a whole
+          // long page at 1920 px costs more than all the checks).
           const name = path === '/' ? 'home' : path.replace(/^\/|\/$/g, '').replaceAll('/', '_');
-          await page.screenshot({ path: `test-results/layout-sweep/${width}/${name}.jpeg`, type: 'jpeg', quality: 60, fullPage: true });
+          await page.screenshot({ path: `test-results/layout-sweep/${width}/${name}.jpeg`, type: 'jpeg', quality: 50, fullPage: width === 390 || width === 1280 });
         }
       }
     }
     expect(failures, failures.join('\n')).toEqual([]);
   });
 }
+
+test("the editor's hover is drawn above the table of contents", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/copy-link/#example-link-chown-name');
+  const example = page.locator('#example-link-chown-name');
+  await example.getByRole('button', { name: 'Edit' }).click();
+  const line = example.locator('.monaco-editor .view-line').nth(1);
+  await expect(line).toContainText('--chown=app:app');
+  await expect(example.locator('.monaco-editor .squiggly-error')).not.toHaveCount(0, { timeout: 15_000 });
+  const box = (await line.boundingBox())!;
+  const hover = page.locator('.monaco-hover:visible').first();
+  await expect(async () => {
+    await page.mouse.move(box.x + 150, box.y + box.height / 2);
+    await expect(hover).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  const toc = (await page.locator('.right-sidebar').boundingBox())!;
+  const h = (await hover.boundingBox())!;
+  expect(h.x + h.width, 'the hover reaches into the table of contents').toBeGreaterThan(toc.x + 10);
+  // What the reader sees there is the hover, not the table of contents.
+  const onTop = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.monaco-hover'), [toc.x + 5, h.y + h.height / 2]);
+  expect(onTop).toBe(true);
+});
