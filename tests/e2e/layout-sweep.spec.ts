@@ -148,9 +148,10 @@ test("the editor's hover is drawn above the table of contents", async ({ page })
   const line = example.locator('.monaco-editor .view-line').nth(1);
   await expect(line).toContainText('--chown=app:app');
   await expect(example.locator('.monaco-editor .squiggly-error')).not.toHaveCount(0, { timeout: 15_000 });
-  const box = (await line.boundingBox())!;
   const hover = page.locator('.monaco-hover:visible').first();
   await expect(async () => {
+    // Monaco redraws its lines: measure the line each time.
+    const box = (await line.boundingBox())!;
     await page.mouse.move(box.x + 150, box.y + box.height / 2);
     await expect(hover).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 15_000 });
