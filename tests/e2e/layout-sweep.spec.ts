@@ -7,7 +7,7 @@
  * Screenshots (one per page and width, light) go to test-results/layout-sweep/ for a person.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 
 const WIDTHS = [390, 768, 1280, 1920] as const;
@@ -16,7 +16,7 @@ const root = join(import.meta.dirname, '../..');
 
 /** The built site's pages, from its sitemap (the paths, whatever origin it was built for). */
 function sitemapPaths(): string[] {
-  const dist = join(root, process.env.LAYERWISE_OUT_DIR ?? 'dist');
+  const dist = resolve(root, process.env.LAYERWISE_OUT_DIR ?? 'dist');
   const maps = readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f));
   const paths = maps.flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname));
   return [...new Set(paths)].sort();

@@ -5,11 +5,11 @@
  * a browser would scroll to; then a sample is followed in the browser.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 const root = join(import.meta.dirname, '../..');
-const dist = join(root, process.env.LAYERWISE_OUT_DIR ?? 'dist');
+const dist = resolve(root, process.env.LAYERWISE_OUT_DIR ?? 'dist');
 const baseline = JSON.parse(readFileSync(join(root, 'tests/fixtures/permalinks-baseline.json'), 'utf8')) as Record<string, string[]>;
 
 /** The built file a path is served from. */
