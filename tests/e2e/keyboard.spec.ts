@@ -133,4 +133,13 @@ test('the build-argument boxes say what BuildKit would not use, as the reader ty
   await args.fill('A=1\nB');
   await expect(args).toHaveAttribute('aria-invalid', 'true');
   await expect(args).toHaveAccessibleDescription(/Build argument 'A' is not declared in this Dockerfile.* Line 2: "B" is not KEY=VALUE\./);
+  // Text the state cannot hold stays as typed while the example analyzes other changes.
+  await arg.fill('FOO');
+  const seq = await example.getAttribute('data-seq');
+  await args.fill('VERSION=3');
+  await example.getByRole('combobox', { name: /Target stage/ }).focus();
+  await expect(example).not.toHaveAttribute('data-seq', seq!, { timeout: 10_000 });
+  await expect(args).toHaveValue('VERSION=3');
+  await expect(arg).toHaveValue('FOO');
+  await expect(arg).toHaveAttribute('aria-invalid', 'true');
 });

@@ -36,12 +36,15 @@ export function syncControls(root: HTMLElement, snapshot: Snapshot): void {
   if (active !== base) syncOptions(base, choices.baseImages, optionText.base, changeValue(state.simulate, 'base'));
   const file = q<HTMLSelectElement>(root, sel(LW_SIM, 'file'));
   if (active !== file) syncOptions(file, choices.copiedPaths, optionText.file, changeValue(state.simulate, 'file'));
+  // The reader's text stays while it says what the state says (a line the state cannot hold,
+  // such as `FOO` without `=`, stays too, with its message under it).
   const arg = q<HTMLInputElement>(root, sel(LW_SIM, 'arg'));
-  if (active !== arg) arg.value = changeValue(state.simulate, 'arg');
+  const argValue = changeValue(state.simulate, 'arg');
+  if (active !== arg && changeValue(changesFrom({ base: '', file: '', arg: arg.value }, []), 'arg') !== argValue) arg.value = argValue;
   const target = q<HTMLSelectElement>(root, sel(LW_FIELD, 'target'));
   if (active !== target) syncOptions(target, choices.stageNames, optionText.target, state.target ?? '');
   const args = q<HTMLTextAreaElement>(root, sel(LW_FIELD, 'buildArgs'));
-  if (active !== args) args.value = buildArgsText(state.buildArgs);
+  if (active !== args && JSON.stringify(parseBuildArgs(args.value)) !== JSON.stringify(state.buildArgs ?? {})) args.value = buildArgsText(state.buildArgs);
   const ignore = q<HTMLTextAreaElement>(root, sel(LW_FIELD, 'dockerignore'));
   if (active !== ignore) ignore.value = state.dockerignore ?? '';
   root.querySelector(sel(LW_ACTION, 'toggle-compare'))?.setAttribute('aria-pressed', String(state.compare !== undefined));
