@@ -177,8 +177,11 @@ test('a broken Dockerfile keeps the last graph, marked stale, with the error sho
   await expect(main.locator('[data-lw-graph-note]')).toContainText('Out of date');
   await expect(graphSvg(main).getByText(/COPY \/dir1 \/dir1/)).toBeVisible();
   expect(await stepKinds(main)).toEqual({ source: 2, file: 1 });
+  // The op counts under the panes are the last good graph's too, and say so.
+  await expect(root.locator('[data-lw-summary]')).toContainText(/^Out of date/);
   await setEditorText(page, main, 'FROM alpine\nCOPY /dir2 /dir2\n');
   await expect(main.locator('[data-lw-graph]')).toHaveAttribute('data-stale', 'false');
+  await expect(root.locator('[data-lw-summary]')).not.toContainText('Out of date');
   await expect(main.locator('[data-lw-error]')).toBeHidden();
   await expect(graphSvg(main).getByText(/COPY \/dir2 \/dir2/)).toBeVisible();
 });
