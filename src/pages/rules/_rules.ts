@@ -41,9 +41,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': '
  * a reader sees where a name from the Dockerfile goes, not a `%s`.
  */
 export function messageTemplateHtml(message: string): string {
+  const numbered = (message.match(/%[sqvd]/g) ?? []).length > 1;
   let n = 0;
   return escapeHtml(message).replace(/%[sqvd]/g, (verb) => {
-    const slot = `<var>value${message.match(/%[sqvd]/g)!.length > 1 ? ` ${++n}` : ''}</var>`;
+    const slot = `<var>value${numbered ? ` ${++n}` : ''}</var>`;
     return verb === '%q' ? `"${slot}"` : slot;
   });
 }
