@@ -167,3 +167,14 @@ test("the editor's hover is drawn above the table of contents", async ({ page })
   const onTop = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.monaco-hover'), [toc.x + 5, h.y + h.height / 2]);
   expect(onTop).toBe(true);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('keyboard tips are not shown on a touch screen without hover', async ({ page }) => {
+    await page.goto('/playground/');
+    const hint = page.locator('[data-lw-editor-hint]');
+    await expect(hint).toHaveText(/Tab/);
+    await expect(hint).toBeHidden();
+  });
+});
