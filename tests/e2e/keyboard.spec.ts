@@ -101,10 +101,18 @@ test('a graph is one tab stop; the arrow keys walk its nodes and Enter lights up
   const named = graph.locator('g.node[role="img"][aria-label*=" op: "]');
   expect(await named.count()).toBeGreaterThan(2);
   await expect(graph.locator('g.node[tabindex="0"]')).toHaveCount(1);
-  // Tab from the code (past its copy button) reaches the graph once, and once more leaves it.
+  // Tab from the code (past its copy button and the viewer's toolbar) reaches the graph once,
+  // and once more leaves it; Shift+Tab from it goes back to the toolbar, not to its box.
   await example.locator('[data-lw-pane="main"] [data-lw-static]').focus();
+  const toolbar = example.locator('[data-lw-pane="main"]').getByRole('toolbar').getByRole('button');
+  const buttons = (await toolbar.evaluateAll((list) => list.filter((b) => (b as HTMLElement).offsetParent !== null).length)) as number;
+  expect(buttons).toBeGreaterThan(0);
   const first = graph.locator('g.node[tabindex="0"]');
-  await tabTo(page, first, { max: 3 });
+  await tabTo(page, first, { max: 3 + buttons });
+  await page.keyboard.press('Shift+Tab');
+  await expect(example.locator('[data-lw-pane="main"]').getByRole('button', { name: 'Full screen' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
   const name = await first.getAttribute('aria-label');
   await page.keyboard.press('ArrowDown');
   const second = graph.locator('g.node:focus');
