@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flagHeadings } from './src/integrations/flag-heading-ids.ts';
 import { lazyStyles } from './src/integrations/lazy-styles.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { staticGraphs } from './src/integrations/static-graphs.ts';
@@ -68,6 +69,8 @@ export default defineConfig({
   trailingSlash: 'always',
   security,
   integrations: [
+    // Before Starlight: headings keep `--` as written, and their ids.
+    flagHeadings(),
     starlight({
       title: 'Layerwise',
       description:

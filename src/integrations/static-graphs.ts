@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finishGraphSvg, mermaidConfig } from '../live/adapters/graph-svg.ts';
+import { finishGraphSvg, mermaidConfig, nameGraphNodes } from '../live/adapters/graph-svg.ts';
 import { LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_STYLE, LW_THEME } from '../live/model/selectors.ts';
 import type { SiteTheme } from '../live/model/theme.ts';
 import { chromiumPath, launchArgs } from './chromium.ts';
@@ -26,9 +26,11 @@ export interface GraphSource {
   /** Unique on its page: the example id and the pane. */
   readonly id: string;
   readonly source: string;
+  /** Accessible names of the nodes, by Mermaid node id: the drawing carries them before the island wakes. */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
-export type DrawGraph = (source: string, theme: SiteTheme, id: string) => Promise<string>;
+export type DrawGraph = (source: string, theme: SiteTheme, id: string, names?: Readonly<Record<string, string>>) => Promise<string>;
 
 const THEMES: readonly SiteTheme[] = ['light', 'dark'];
 
@@ -59,7 +61,7 @@ export async function inlineGraphs(html: string, draw: DrawGraph, styles: GraphS
       for (const theme of THEMES) {
         // One after the other: Mermaid's configuration is global to the page that draws.
         const id = `lw-graph-${graph.id}-${theme}`;
-        drawings.push(splitStyle(await draw(graph.source, theme, id), id));
+        drawings.push(splitStyle(await draw(graph.source, theme, id, graph.names), id));
       }
       for (const { key, css } of drawings) styles.set(key, css);
       parts.push(...drawings.map((d) => compactNumbers(d.svg)), match[1]);
@@ -115,11 +117,11 @@ async function openDrawer(): Promise<Drawer> {
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
     const mermaid = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist/mermaid.min.js');
     await page.addScriptTag({ path: mermaid });
-    await page.addScriptTag({ content: `window.finishGraphSvg = ${finishGraphSvg.toString()};` });
-    const draw: DrawGraph = (source, theme, id) =>
+    await page.addScriptTag({ content: `window.finishGraphSvg = ${finishGraphSvg.toString()}; window.nameGraphNodes = ${nameGraphNodes.toString()};` });
+    const draw: DrawGraph = (source, theme, id, names = {}) =>
       page.evaluate(
-        async ({ source, theme, id, config, themeAttr }) => {
-          const w = window as unknown as { mermaid: typeof import('mermaid').default; finishGraphSvg: typeof finishGraphSvg };
+        async ({ source, theme, id, names, config, themeAttr }) => {
+          const w = window as unknown as { mermaid: typeof import('mermaid').default; finishGraphSvg: typeof finishGraphSvg; nameGraphNodes: typeof nameGraphNodes };
           w.mermaid.initialize(config);
           try {
             const { svg } = await w.mermaid.render(id, source);
@@ -127,6 +129,7 @@ async function openDrawer(): Promise<Drawer> {
             box.innerHTML = svg;
             const node = box.firstElementChild!;
             w.finishGraphSvg(node);
+            w.nameGraphNodes(node, names);
             node.setAttribute(themeAttr, theme);
             return box.innerHTML;
           } finally {
@@ -134,7 +137,7 @@ async function openDrawer(): Promise<Drawer> {
             document.getElementById(`d${id}`)?.remove();
           }
         },
-        { source, theme, id, config: mermaidConfig(theme), themeAttr: LW_THEME },
+        { source, theme, id, names, config: mermaidConfig(theme), themeAttr: LW_THEME },
       );
     return { draw, close: () => browser.close() };
   } catch (error) {

@@ -45,11 +45,12 @@ test('change a simulation, edit an example and copy a share link, by keyboard on
   // The drawing writes hyphens as non-breaking ones (U+2011), so a label never wraps inside a flag.
   await expect(mainPane.locator('[data-lw-graph] svg')).toContainText(/typed[-\u2011]by[-\u2011]keyboard/, { timeout: 10_000 });
 
-  // 4. Escape leaves the editor (Tab stays in it, for indentation) for the control after it;
-  //    the toolbar is before the editor, and Shift+Tab now passes through the editor.
+  // 4. Escape leaves the editor (Tab stays in it, for indentation) for the Edit button, where
+  //    the reader asked for it; Copy link is a few Tab presses on along the toolbar.
   await page.keyboard.press('Escape');
   await expect(editor).not.toBeFocused();
-  await tabTo(page, example.getByRole('button', { name: 'Copy link' }), { back: true, max: 20 });
+  await expect(example.getByRole('button', { name: 'Edit' })).toBeFocused();
+  await tabTo(page, example.getByRole('button', { name: 'Copy link' }), { max: 10 });
   await page.keyboard.press('Enter');
   await expect(example.getByRole('status')).toHaveText(/link copied/i);
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -77,15 +78,11 @@ test('after editing, Tab reaches the controls that follow the editor', async ({ 
   await expect(hint).toContainText('Tab indents');
   await page.keyboard.press('Tab');
   await expect(editors.first()).toBeFocused();
-  // Escape moves the focus to the first control after the editor, not back before it.
+  // Escape gives the focus back to the Edit button, not to whatever follows the editor.
   await page.keyboard.press('Escape');
-  const after = await editors.first().evaluate((editor) => {
-    const active = document.activeElement!;
-    return !!(editor.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) && !editor.closest('.monaco-editor')!.contains(active);
-  });
-  expect(after).toBe(true);
+  await expect(example.getByRole('button', { name: 'Edit' })).toBeFocused();
   await expect(hint).toContainText('Tab moves the focus');
-  // Tab carries on forward, through the compare pane's editor too, to the simulation and options.
+  // Tab carries on forward, through both editors and both graphs (one stop each), to the simulation and options.
   await tabTo(page, example.getByRole('combobox', { name: /the base image/ }), { max: 40 });
   await tabTo(page, example.getByRole('combobox', { name: /Target stage/ }).or(example.getByText('Build options')).first(), { max: 10 });
   // Ctrl+M switches Tab back to indenting, in an editor reached again by keyboard.
@@ -94,4 +91,66 @@ test('after editing, Tab reaches the controls that follow the editor', async ({ 
   await expect(hint).toContainText('Tab indents');
   await page.keyboard.press('Tab');
   await expect(editors.last()).toBeFocused();
+});
+
+test('a graph is one tab stop; the arrow keys walk its nodes and Enter lights up their lines', async ({ page }) => {
+  await page.goto('/copy-link/');
+  const example = page.locator('#example-link-chown-name');
+  const graph = example.locator('[data-lw-pane="main"] [data-lw-graph] > svg:visible');
+  // Before the island wakes, the build's drawing names its nodes and offers one of them to Tab.
+  const named = graph.locator('g.node[role="img"][aria-label*=" op: "]');
+  expect(await named.count()).toBeGreaterThan(2);
+  await expect(graph.locator('g.node[tabindex="0"]')).toHaveCount(1);
+  // Tab from the code (past its copy button and the viewer's toolbar) reaches the graph once,
+  // and once more leaves it; Shift+Tab from it goes back to the toolbar, not to its box.
+  await example.locator('[data-lw-pane="main"] [data-lw-static]').focus();
+  const toolbar = example.locator('[data-lw-pane="main"]').getByRole('toolbar').getByRole('button');
+  const buttons = (await toolbar.evaluateAll((list) => list.filter((b) => (b as HTMLElement).offsetParent !== null).length)) as number;
+  expect(buttons).toBeGreaterThan(0);
+  const first = graph.locator('g.node[tabindex="0"]');
+  await tabTo(page, first, { max: 3 + buttons });
+  await page.keyboard.press('Shift+Tab');
+  await expect(example.locator('[data-lw-pane="main"]').getByRole('button', { name: 'Full screen' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  const name = await first.getAttribute('aria-label');
+  await page.keyboard.press('ArrowDown');
+  const second = graph.locator('g.node:focus');
+  await expect(second).toHaveCount(1);
+  expect(await second.getAttribute('aria-label')).not.toBe(name);
+  await expect(second).toHaveAttribute('tabindex', '0');
+  await expect(graph.locator('g.node[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(example.locator('[data-lw-pane="main"] [data-lw-steps] li.lw-step-hl')).toHaveCount(1);
+  await page.keyboard.press('ArrowUp');
+  await expect(graph.locator('g.node:focus')).toHaveAttribute('aria-label', name!);
+  await page.keyboard.press('Tab');
+  await expect(graph.locator('g.node:focus')).toHaveCount(0);
+});
+
+test('the build-argument boxes say what BuildKit would not use, as the reader types', async ({ page }) => {
+  await page.goto('/copy-link/');
+  const example = page.locator('#example-arg-change-link');
+  const arg = example.getByRole('textbox', { name: /a build argument changes to/ });
+  await arg.fill('FOO');
+  await expect(arg).toHaveAttribute('aria-invalid', 'true');
+  await expect(arg).toHaveAccessibleDescription('"FOO" is not KEY=VALUE.');
+  await arg.fill('NOT_AN_ARG_HERE=1');
+  await expect(arg).toHaveAccessibleDescription(/'NOT_AN_ARG_HERE' is not declared in this Dockerfile/);
+  await arg.fill('');
+  await expect(arg).not.toHaveAttribute('aria-invalid');
+  await example.getByText('Build options').click();
+  const args = example.getByRole('textbox', { name: /Build arguments/ });
+  await args.fill('A=1\nB');
+  await expect(args).toHaveAttribute('aria-invalid', 'true');
+  await expect(args).toHaveAccessibleDescription(/Build argument 'A' is not declared in this Dockerfile.* Line 2: "B" is not KEY=VALUE\./);
+  // Text the state cannot hold stays as typed while the example analyzes other changes.
+  await arg.fill('FOO');
+  const seq = await example.getAttribute('data-seq');
+  await args.fill('VERSION=3');
+  await example.getByRole('combobox', { name: /Target stage/ }).focus();
+  await expect(example).not.toHaveAttribute('data-seq', seq!, { timeout: 10_000 });
+  await expect(args).toHaveValue('VERSION=3');
+  await expect(arg).toHaveValue('FOO');
+  await expect(arg).toHaveAttribute('aria-invalid', 'true');
 });

@@ -179,8 +179,11 @@ test('a broken Dockerfile keeps the last graph, marked stale, with the error sho
   await expect(main.locator('[data-lw-graph-note]')).toContainText('Out of date');
   await expect(graphSvg(main).getByText(/COPY \/dir1 \/dir1/)).toBeVisible();
   expect(await stepKinds(main)).toEqual({ source: 2, file: 1 });
+  // The op counts under the panes are the last good graph's too, and say so.
+  await expect(root.locator('[data-lw-summary]')).toContainText(/^Out of date/);
   await setEditorText(page, main, 'FROM alpine\nCOPY /dir2 /dir2\n');
   await expect(main.locator('[data-lw-graph]')).toHaveAttribute('data-stale', 'false');
+  await expect(root.locator('[data-lw-summary]')).not.toContainText('Out of date');
   await expect(main.locator('[data-lw-error]')).toBeHidden();
   await expect(graphSvg(main).getByText(/COPY \/dir2 \/dir2/)).toBeVisible();
 });
@@ -326,8 +329,8 @@ test('everything works by keyboard, and the graph has a text alternative', async
   await expect(root.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
   await expect(pane(root).locator('.monaco-editor')).toHaveClass(/\bfocused\b/);
   await page.keyboard.press('Escape');
-  // The focus moves on to what follows the editor: here the first button of the graph's viewer.
-  await expect(pane(root).getByRole('button', { name: 'Zoom out' })).toBeFocused();
+  // The focus goes back to the Edit button, where the reader asked for the editor.
+  await expect(root.getByRole('button', { name: 'Edit' })).toBeFocused();
   // Graph nodes take focus and say what they are; focus highlights the step.
   const node = graphSvg(pane(root)).locator('g.node[data-op]').first();
   await node.focus();

@@ -94,23 +94,40 @@ function node(id: string, kind: OpKind, text: string): string {
   }
 }
 
+/**
+ * What a simulation did to an op, in a node's words. A source is not rebuilt: a base image
+ * with a new digest is pulled again (a new base image), a changed context is sent again.
+ */
+export function statusWords(op: Pick<Op, 'kind' | 'role'>, status: OpStatus): string {
+  if (op.kind !== 'source' || status !== 'rebuilt') return status;
+  if (op.role === 'from') return 'new base image';
+  if (op.role === 'image') return 'new image';
+  if (op.role === 'context') return 'files changed';
+  return 'changed';
+}
+
 /** The op's label: its name shortened in the middle, then its status, which is never cut. */
 function opLabel(op: Op, max: number, status: OpStatus | undefined, nonBreaking: boolean): string {
   const base = op.kind === 'source' && op.role !== 'from' && op.role !== 'image' ? (op.details.identifier ?? op.name) : op.name;
   const text = shorten(base, max);
-  return label(status ? `${text} (${status})` : text, Infinity, nonBreaking);
+  return label(status ? `${text} (${statusWords(op, status)})` : text, Infinity, nonBreaking);
+}
+
+/** A stage's box title: its name as written (`build`), or `stage 1` for one without a name. */
+export function stageTitle(index: number, name: string | undefined): string {
+  return name === undefined || name === `stage-${index}` ? `stage ${index}` : name;
 }
 
 /** The node id of a stage drawn as one node (the same id as its subgraph when expanded). */
 export const stageNodeId = (index: number) => `stage_${index}`;
 
-/** A collapsed stage's label: its name, how many ops of each kind, and what the simulation does to them. */
-function stageLabel(name: string, ops: readonly Op[], statuses: ReadonlyMap<string, OpStatus>, nonBreaking: boolean): string {
+/** A collapsed stage's label: its title, how many ops of each kind, and what the simulation does to them. */
+function stageLabel(title: string, ops: readonly Op[], statuses: ReadonlyMap<string, OpStatus>, nonBreaking: boolean): string {
   const kinds = (['source', 'exec', 'file', 'merge'] as const).flatMap((k) => {
     const n = ops.filter((op) => op.kind === k).length;
     return n ? [`${n} ${k}`] : [];
   });
-  const parts = [`stage ${name}`, `${ops.length} op${ops.length === 1 ? '' : 's'}: ${kinds.join(', ')}`];
+  const parts = [title, `${ops.length} op${ops.length === 1 ? '' : 's'}: ${kinds.join(', ')}`];
   const outcome = (['rebuilt', 'remerged', 'cached'] as const).flatMap((st) => {
     const n = ops.filter((op) => statuses.get(op.id) === st).length;
     return n ? [`${n} ${st}`] : [];
@@ -156,13 +173,15 @@ export function renderMermaid(graph: BuildGraph, options: MermaidOptions = {}): 
   for (const op of shared) lines.push(`  ${node(nodeId(op.id), op.kind, opLabel(op, max, statuses.get(op.id), nb))}`);
   const stageClasses: [string, OpStatus | undefined][] = [];
   for (const [index, ops] of [...byStage].sort((a, b) => a[0] - b[0])) {
-    const name = stageNames.get(index) ?? String(index);
+    const title = stageTitle(index, stageNames.get(index));
     if (collapsed.has(index)) {
-      lines.push(`  ${stageNodeId(index)}[[${stageLabel(name, ops, statuses, nb)}]]`);
+      // A node among nodes says it is a stage: `stage build`, or `stage 1` for one without a name.
+      const heading = title === `stage ${index}` ? title : `stage ${title}`;
+      lines.push(`  ${stageNodeId(index)}[[${stageLabel(heading, ops, statuses, nb)}]]`);
       stageClasses.push([stageNodeId(index), stageStatus(ops, statuses)]);
       continue;
     }
-    lines.push(`  subgraph ${stageNodeId(index)}[${label(`stage ${name}`, max, nb)}]`);
+    lines.push(`  subgraph ${stageNodeId(index)}[${label(title, max, nb)}]`);
     // Mermaid lays out a subgraph without outside edges across (LR) unless told: steps read downwards.
     lines.push('    direction TB');
     for (const op of ops) lines.push(`    ${node(nodeId(op.id), op.kind, opLabel(op, max, statuses.get(op.id), nb))}`);
@@ -188,7 +207,6 @@ export function renderMermaid(graph: BuildGraph, options: MermaidOptions = {}): 
 
   if (options.legend !== false && graph.ops.length > 0) {
     lines.push(`  subgraph legend[${label('Legend', max, nb)}]`);
-    lines.push('    direction LR');
     lines.push(`    ${node('legend_source', 'source', label('source: image, context, URL, Git', max, nb))}`);
     lines.push(`    ${node('legend_exec', 'exec', label('exec: RUN', max, nb))}`);
     lines.push(`    ${node('legend_file', 'file', label('file: COPY, ADD, WORKDIR', max, nb))}`);
@@ -198,7 +216,13 @@ export function renderMermaid(graph: BuildGraph, options: MermaidOptions = {}): 
       lines.push(`    legend_rebuilt[${label('rebuilt', max, nb)}]`);
       lines.push(`    legend_remerged[${label('remerged', max, nb)}]`);
     }
+    // Columns of two or three (invisible links stack them), so the legend stays narrow.
+    lines.push('    legend_source ~~~ legend_exec', '    legend_file ~~~ legend_merge');
+    if (options.simulation) lines.push('    legend_cached ~~~ legend_rebuilt ~~~ legend_remerged');
     lines.push('  end');
+    // Under the graph (an invisible link from its last op), not beside it: a drawing as wide as
+    // the graph, not stretched to fit a legend in its corner.
+    lines.push(`  ${endpoint(graph.ops[graph.ops.length - 1])} ~~~ legend`);
   }
 
   lines.push(...CLASS_DEFS.map((d) => `  ${d}`));

@@ -209,16 +209,32 @@ function contextReaders(graph: BuildGraph, context: string): string[] {
   return out;
 }
 
-/** "3 of 5 steps rebuild; the linked copy is reused". Sources are not steps. */
+/**
+ * "3 of 5 steps rebuild; the linked copy is reused", counted in steps as BuildKit numbers them
+ * (`[2/5]`, which the graph's nodes show): a `COPY --link` is one step of two ops, the FROM is
+ * step 1. A step rebuilds when any of its ops does; it only re-merges when its merge is all
+ * that runs again. Ops without a step number (the context, images read by COPY --from) are not steps.
+ */
 export function summarize(graph: BuildGraph, outcomes: readonly OpOutcome[]): string {
   const status = new Map(outcomes.map((o) => [o.op, o.status] as const));
-  const steps = graph.ops.filter((op) => op.kind !== 'source');
-  const redo = steps.filter((op) => status.get(op.id) !== 'cached');
-  const remerged = redo.filter((op) => status.get(op.id) === 'remerged').length;
-  const reusedLinks = steps.filter((op) => op.linked && op.kind === 'file' && status.get(op.id) === 'cached').length;
-  if (steps.length === 0) return 'Nothing to build: the target has no steps';
-  if (redo.length === 0) return steps.length === 1 ? 'Nothing rebuilds: the only step is cached' : `Nothing rebuilds: all ${steps.length} steps are cached`;
-  let s = `${redo.length} of ${steps.length} ${plural(steps.length, 'step')} rebuild`;
+  const rank: Record<OpStatus, number> = { cached: 0, remerged: 1, rebuilt: 2 };
+  const steps = new Map<string, OpStatus>();
+  for (const op of graph.ops) {
+    const step = /^\[([^\]]*\d+\/\d+)\]/.exec(op.name)?.[1];
+    if (step === undefined) continue;
+    const now = status.get(op.id) ?? 'cached';
+    const was = steps.get(step);
+    if (was === undefined || rank[now] > rank[was]) steps.set(step, now);
+  }
+  const all = [...steps.values()];
+  const redo = all.filter((s) => s !== 'cached').length;
+  const remerged = all.filter((s) => s === 'remerged').length;
+  const reusedLinks = graph.ops.filter((op) => op.linked && op.kind === 'file' && status.get(op.id) === 'cached').length;
+  if (all.length === 0) return 'Nothing to build: the target has no steps';
+  if (redo === 0) {
+    return `Nothing rebuilds: ${all.length === 1 ? 'the only step is' : all.length === 2 ? 'both steps are' : `all ${all.length} steps are`} cached`;
+  }
+  let s = `${redo} of ${all.length} ${plural(all.length, 'step')} rebuild`;
   if (remerged > 0) s += ` (${remerged} only ${plural(remerged, 're-merge', 're-merges')})`;
   if (reusedLinks === 1) s += '; the linked copy is reused';
   else if (reusedLinks > 1) s += `; ${reusedLinks} linked copies are reused`;

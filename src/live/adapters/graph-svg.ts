@@ -40,3 +40,26 @@ export function finishGraphSvg(svg: Element): void {
   svg.setAttribute('role', 'group');
   svg.setAttribute('aria-label', 'Build graph; the list of build steps below says the same in words');
 }
+
+/**
+ * Names a drawing's nodes for assistive technology (`names` by Mermaid node id) and makes the
+ * graph one tab stop: the first named node is tabbable, the others are reached with the arrow
+ * keys once the island wakes (../browser/graph-view.ts). The build applies it to its drawings, so a graph has the
+ * same names and tab stop before the island wakes.
+ *
+ * Self-contained on purpose: the build passes this function's source to its browser page.
+ */
+export function nameGraphNodes(svg: Element, names: Readonly<Record<string, string>>): void {
+  let first = true;
+  for (const node of svg.querySelectorAll('g.node')) {
+    const id = [node.getAttribute('data-id') ?? '', /^(?:.*-)?flowchart-(.+)-\d+$/.exec(node.id)?.[1] ?? ''].find((c) => c in names);
+    if (id === undefined) continue;
+    node.setAttribute('role', 'img');
+    node.setAttribute('aria-label', names[id]);
+    // The first node is the graph's tab stop; the island gives the others tabindex -1 when it
+    // wakes (on that focus), which the arrow keys need. Fewer focusable nodes in the page as
+    // built also keep axe's page checks fast.
+    if (first) node.setAttribute('tabindex', '0');
+    first = false;
+  }
+}

@@ -68,6 +68,21 @@ export function setEditorTheme(theme: SiteTheme): void {
   monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
 }
 
+/**
+ * Where every editor draws its hovers and suggestions: a layer of its own at the end of the
+ * body, above the page's columns. Inside the page, Starlight's main column is a stacking
+ * context of its own (isolation), so no z-index could lift them over the table of contents.
+ */
+let overflowLayer: HTMLElement | undefined;
+function overflowWidgets(): HTMLElement {
+  if (!overflowLayer?.isConnected) {
+    overflowLayer = document.createElement('div');
+    overflowLayer.className = 'monaco-editor lw-monaco-overflow';
+    document.body.append(overflowLayer);
+  }
+  return overflowLayer;
+}
+
 export function createEditor(container: HTMLElement, options: EditorOptions): EditorHandle {
   const editor = monaco.editor.create(container, {
     value: options.value,
@@ -81,6 +96,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions): Ed
     lineNumbersMinChars: 3,
     renderLineHighlight: 'none',
     fixedOverflowWidgets: true,
+    overflowWidgetsDomNode: overflowWidgets(),
     hover: { enabled: 'on', delay: 200 },
     tabFocusMode: tabMovesFocus,
   });

@@ -61,6 +61,13 @@ async function downloadSvg(island: Island): Promise<void> {
   if (good.mermaid.drawn === undefined) return island.say('This graph is too large to draw; Copy Mermaid source gives its text.');
   const svg = await renderMermaid(good.mermaid.copy, 'light').then(svgNode, () => undefined);
   if (!svg) return island.say('The graph could not be drawn for the download.');
+  // Its own size, from its drawing: in a file, Mermaid's width="100%" stretches it to the window.
+  const box = svg.viewBox.baseVal;
+  if (box.width > 0 && box.height > 0) {
+    svg.setAttribute('width', String(Math.ceil(box.width)));
+    svg.setAttribute('height', String(Math.ceil(box.height)));
+    svg.style.removeProperty('max-width');
+  }
   const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
   const a = el('a', { href: url, download: `${island.config.id}.svg` });
   document.body.append(a);

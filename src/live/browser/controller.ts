@@ -95,10 +95,15 @@ export function mount(root: HTMLElement): Controller {
     const compare = panes.get('compare');
     if (compare) renderPane(compare, snapshot.compare, island.theme);
     const counts = (p: PaneSnapshot) => (p.good?.view ?? p.view).counts;
-    q(root, sel(LW_SUMMARY)).textContent = summaryText(
+    // While a file is refused the counts are the last good graph's: say so, as the graph does.
+    const stale = [snapshot.main, snapshot.compare].some((p) => p?.error !== undefined);
+    const summary = q(root, sel(LW_SUMMARY));
+    summary.textContent = summaryText(
       { label: config.label, counts: counts(snapshot.main) },
       snapshot.compare && { label: config.compareLabel, counts: counts(snapshot.compare) },
+      stale,
     );
+    summary.classList.toggle('lw-stale-text', stale);
     syncControls(root, snapshot);
     root.dataset.seq = String(snapshot.seq);
     root.dataset.analyzedIn = snapshot.thread;

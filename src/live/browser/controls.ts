@@ -3,8 +3,8 @@
  * snapshot (except the one the reader is using) and read back into the state.
  */
 import type { ShareState } from '../model/share-state.ts';
-import { buildArgsText, changesFrom, changeValue, controlChoices, parseBuildArgs } from '../model/controls.ts';
-import { LW_ACTION, LW_FIELD, LW_SIM, sel } from '../model/selectors.ts';
+import { buildArgProblems, buildArgsText, changesFrom, changeValue, controlChoices, parseBuildArgs } from '../model/controls.ts';
+import { LW_ACTION, LW_FIELD, LW_INPUT_PROBLEM, LW_SIM, sel } from '../model/selectors.ts';
 import { optionText } from '../model/texts.ts';
 import { el, q } from './dom.ts';
 import type { PaneSnapshot, Snapshot } from './store.ts';
@@ -36,16 +36,36 @@ export function syncControls(root: HTMLElement, snapshot: Snapshot): void {
   if (active !== base) syncOptions(base, choices.baseImages, optionText.base, changeValue(state.simulate, 'base'));
   const file = q<HTMLSelectElement>(root, sel(LW_SIM, 'file'));
   if (active !== file) syncOptions(file, choices.copiedPaths, optionText.file, changeValue(state.simulate, 'file'));
+  // The reader's text stays while it says what the state says (a line the state cannot hold,
+  // such as `FOO` without `=`, stays too, with its message under it).
   const arg = q<HTMLInputElement>(root, sel(LW_SIM, 'arg'));
-  if (active !== arg) arg.value = changeValue(state.simulate, 'arg');
+  const argValue = changeValue(state.simulate, 'arg');
+  if (active !== arg && changeValue(changesFrom({ base: '', file: '', arg: arg.value }, []), 'arg') !== argValue) arg.value = argValue;
   const target = q<HTMLSelectElement>(root, sel(LW_FIELD, 'target'));
   if (active !== target) syncOptions(target, choices.stageNames, optionText.target, state.target ?? '');
   const args = q<HTMLTextAreaElement>(root, sel(LW_FIELD, 'buildArgs'));
-  if (active !== args) args.value = buildArgsText(state.buildArgs);
+  if (active !== args && JSON.stringify(parseBuildArgs(args.value)) !== JSON.stringify(state.buildArgs ?? {})) args.value = buildArgsText(state.buildArgs);
   const ignore = q<HTMLTextAreaElement>(root, sel(LW_FIELD, 'dockerignore'));
   if (active !== ignore) ignore.value = state.dockerignore ?? '';
   root.querySelector(sel(LW_ACTION, 'toggle-compare'))?.setAttribute('aria-pressed', String(state.compare !== undefined));
   q<HTMLInputElement>(root, sel(LW_FIELD, 'mergeOp')).checked = state.mergeOp !== false;
+  declaredArgs.set(root, [...new Set(views.flatMap((v) => v.argNames))]);
+  checkInput(root, arg, 'arg');
+  checkInput(root, args, 'buildArgs');
+}
+
+/** The ARG names of the island's Dockerfiles, as of the last analysis. */
+const declaredArgs = new WeakMap<HTMLElement, readonly string[]>();
+
+/** Says under a build-argument control what is wrong with its text, as the reader types. */
+function checkInput(root: HTMLElement, control: HTMLInputElement | HTMLTextAreaElement, name: 'arg' | 'buildArgs'): void {
+  const problems = buildArgProblems(control.value, declaredArgs.get(root) ?? []);
+  const box = q(root, sel(LW_INPUT_PROBLEM, name));
+  const text = problems.join(' ');
+  if (box.textContent !== text) box.textContent = text;
+  box.hidden = problems.length === 0;
+  if (problems.length) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
 }
 
 /** The changes the simulation controls ask for; of `kept`, the ones they cannot show stay. */
@@ -72,6 +92,8 @@ export function readControls(root: HTMLElement, kept: readonly string[] | undefi
  */
 export function controlChange(root: HTMLElement, event: Event, kept: readonly string[] | undefined): { patch: Partial<ShareState>; now: boolean } | undefined {
   const target = event.target as HTMLElement;
+  if (target.matches(sel(LW_SIM, 'arg'))) checkInput(root, target as HTMLInputElement, 'arg');
+  if (target.matches(sel(LW_FIELD, 'buildArgs'))) checkInput(root, target as HTMLTextAreaElement, 'buildArgs');
   if (target.matches(sel(LW_SIM))) return { patch: { simulate: readSimulation(root, kept) }, now: event.type === 'change' };
   if (target.matches(sel(LW_FIELD, 'buildArgs'))) return { patch: { buildArgs: parseBuildArgs((target as HTMLTextAreaElement).value) }, now: false };
   if (target.matches(sel(LW_FIELD, 'dockerignore'))) return { patch: { dockerignore: (target as HTMLTextAreaElement).value || undefined }, now: false };

@@ -12,15 +12,3 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 
 /** The first element under `root` matching `selector` (the island's markup is the server's: it is there). */
 export const q = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]';
-
-/** The first control after `host` in the tab order (document order, visible, tabbable), if any. */
-export function nextFocusable(host: Element): HTMLElement | undefined {
-  for (const node of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
-    if (host.contains(node) || !(host.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
-    if (node.tabIndex < 0 || !node.checkVisibility({ visibilityProperty: true })) continue;
-    return node;
-  }
-  return undefined;
-}

@@ -5,7 +5,7 @@
 import { editorHint } from '../model/texts.ts';
 import { LW_ACTION, LW_CODE, LW_EDITOR, LW_EDITOR_HINT, LW_STATIC, sel } from '../model/selectors.ts';
 import type { Island } from './controller.ts';
-import { el, nextFocusable, q } from './dom.ts';
+import { el, q } from './dom.ts';
 import { cursorLine } from './panes.ts';
 import { warmUp } from './analysis-worker-client.ts';
 
@@ -44,8 +44,8 @@ export async function openEditors(island: Island, quiet = false): Promise<void> 
       theme: island.theme,
       onChange: (text) => island.edited(field, text),
       onCursorLine: (line) => cursorLine(pane, line),
-      // On to whatever follows the editor, so the reader continues forward through the page.
-      onEscape: () => (nextFocusable(host) ?? root.querySelector<HTMLElement>(sel(LW_ACTION, 'reset')))?.focus(),
+      // Back where the reader asked for the editor: the Edit button (Tab now passes through the editor).
+      onEscape: () => root.querySelector<HTMLElement>(sel(LW_ACTION, 'edit'))?.focus(),
     });
     if (pane.snapshot) pane.editor.setMarkers(pane.snapshot.view.findings);
   }

@@ -10,6 +10,7 @@ import { renderMermaid, svgNode } from '../adapters/mermaid.ts';
 import { outlineMermaid, type MermaidText } from '../model/analyze-state.ts';
 import { LW_GRAPH_NOTE, LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_STAGE, LW_THEME, LW_VIEW, LW_VIEWER, LW_WIRED, sel, type ViewCommand } from '../model/selectors.ts';
 import type { SiteTheme } from '../model/theme.ts';
+import { nodeName } from '../model/texts.ts';
 import type { StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
 import { createGraphViewer, type ViewerGroup } from './graph-viewer.ts';
@@ -40,7 +41,13 @@ interface Job {
   readonly ticket: number;
 }
 
-export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: (ops: readonly string[]) => void, group: ViewerGroup): GraphView {
+export function createGraphView(
+  box: HTMLElement,
+  theme: SiteTheme,
+  onFocusOps: (ops: readonly string[]) => void,
+  group: ViewerGroup,
+  onActivateOp: (op: string) => void = () => {},
+): GraphView {
   const onFocusOp = (op: string | undefined) => onFocusOps(op ? [op] : []);
   const wrapper = box.closest<HTMLElement>(sel(LW_VIEWER)) ?? box;
   const viewer = createGraphViewer(wrapper, box, group);
@@ -56,6 +63,13 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
   let drawnTheme: SiteTheme | undefined;
   let svg: SVGSVGElement | undefined;
   let nodes = new Map<string, Element[]>();
+  /**
+   * What the arrow keys walk through, in the order of the build's steps: op nodes, and in the
+   * stage overview the stages' handles (a collapsed stage's node, an expanded stage's title).
+   */
+  let walk: { key: string; el: Element }[] = [];
+  /** The walk's element that takes the graph's one tab stop (by key: drawings are replaced). */
+  let currentKey: string | undefined;
   const note = el('p', { class: 'lw-graph-note', [LW_GRAPH_NOTE]: '' });
   note.hidden = true;
   adoptBuildDrawing();
@@ -88,9 +102,8 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
       nodes.set(op, [...(nodes.get(op) ?? []), node]);
       if (node.textContent?.includes('…')) fullText(node, `${step.name}${step.status ? ` (${step.status})` : ''}`);
       node.setAttribute('data-op', op);
-      node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'img');
-      node.setAttribute('aria-label', `${step.kind} op: ${step.name}${step.status ? `, ${step.status}` : ''}`);
+      node.setAttribute('aria-label', nodeName(step));
       if (!node.hasAttribute(LW_WIRED)) {
         node.setAttribute(LW_WIRED, '');
         node.addEventListener('mouseenter', () => onFocusOp(op));
@@ -99,7 +112,63 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
         node.addEventListener('blur', () => onFocusOp(undefined));
       }
     }
+    walk = walkOrder(steps);
+    if (currentKey === undefined || !walk.some((w) => w.key === currentKey)) currentKey = walk[0]?.key;
+    rove();
   }
+
+  /** The op nodes and stage handles in step order, each once. */
+  function walkOrder(steps: readonly StepView[]): { key: string; el: Element }[] {
+    const out: { key: string; el: Element }[] = [];
+    const seen = new Set<Element>();
+    const add = (key: string, element: Element | null | undefined) => {
+      if (!element || seen.has(element)) return;
+      seen.add(element);
+      out.push({ key, el: element });
+    };
+    for (const step of steps) {
+      if (step.stage !== undefined) add(`stage:${step.stage}`, svg?.querySelector(`.cluster-label[${LW_STAGE}="${step.stage}"]`));
+      const els = nodes.get(step.id) ?? [];
+      const own = els.find((n) => n.getAttribute('data-op') === step.id);
+      if (own) add(`op:${step.id}`, own);
+      else if (step.stage !== undefined) add(`stage:${step.stage}`, els.find((n) => n.hasAttribute(LW_STAGE)));
+    }
+    return out;
+  }
+
+  /**
+   * One tab stop per graph: the current node is tabbable, the others are reached with the arrow
+   * keys. The box itself takes the focus only when there is no node in it to scroll it by.
+   */
+  function rove(): void {
+    for (const w of walk) w.el.setAttribute('tabindex', w.key === currentKey ? '0' : '-1');
+    if (walk.length) box.removeAttribute('tabindex');
+    else box.setAttribute('tabindex', '0');
+  }
+
+  box.addEventListener('focusin', (event) => {
+    const at = walk.find((w) => w.el === event.target || w.el.contains(event.target as Node));
+    if (!at || at.key === currentKey) return;
+    currentKey = at.key;
+    rove();
+  });
+
+  box.addEventListener('keydown', (event) => {
+    const target = event.target as Element;
+    const i = walk.findIndex((w) => w.el === target || w.el.contains(target));
+    if (i < 0) return;
+    const to: Record<string, number> = { ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1, Home: 0, End: walk.length - 1 };
+    const at = walk[i].el.getAttribute('data-op');
+    if (event.key in to) {
+      event.preventDefault();
+      (walk[Math.max(0, Math.min(walk.length - 1, to[event.key]))].el as SVGElement).focus();
+    } else if (at && (event.key === 'Enter' || event.key === ' ')) {
+      // The node's lines, and its step in the list, light up (as on focus) and come into view.
+      event.preventDefault();
+      onFocusOp(at);
+      onActivateOp(at);
+    }
+  });
 
   async function draw(job: Job): Promise<void> {
     let markup: string;
@@ -115,6 +184,8 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
     if (job.ticket < shown) return; // a text view or newer drawing replaced it meanwhile
     const node = svgNode(markup);
     if (!node) return;
+    // A reader walking the graph by keyboard keeps the focus on the same node in the new drawing.
+    const hadFocus = svg?.contains(document.activeElement) ?? false;
     svg = node;
     box.querySelector(sel(LW_PLACEHOLDER))?.remove();
     for (const old of box.querySelectorAll(':scope > svg')) old.remove();
@@ -126,7 +197,8 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
     shown = job.ticket;
     box.dataset.rendered = String(job.ticket);
     decorate(job.steps);
-    revealToggled();
+    if (toggled !== undefined) revealToggled();
+    else if (hadFocus && currentKey) (walk.find((w) => w.key === currentKey)?.el as SVGElement | undefined)?.focus();
   }
 
   /** The stage just expanded or collapsed: its new handle takes the focus and comes into view. */
@@ -228,6 +300,8 @@ export function createGraphView(box: HTMLElement, theme: SiteTheme, onFocusOps: 
       for (const old of box.querySelectorAll(':scope > svg')) old.remove();
       svg = undefined;
       nodes = new Map();
+      walk = [];
+      rove();
       drawn = '';
       let placeholder = box.querySelector<HTMLElement>(sel(LW_PLACEHOLDER));
       if (!placeholder) {

@@ -90,7 +90,7 @@ function stepItem(s: StepView): HTMLLIElement {
     ' ',
     el('span', { class: 'lw-step-name' }, s.name),
     stepLines(s) && el('span', { class: 'lw-step-lines' }, ` (${stepLines(s)})`),
-    s.status && el('span', { class: 'lw-step-status' }, `: ${s.status}${s.reason ? ` (${s.reason})` : ''}`),
+    s.status && el('span', { class: 'lw-step-status' }, `: ${s.statusText ?? s.status}${s.reason ? ` (${s.reason})` : ''}`),
   );
 }
 

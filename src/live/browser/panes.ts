@@ -32,7 +32,7 @@ export function createPanes(root: HTMLElement, theme: SiteTheme): Map<PaneName, 
     const pane: Pane = {
       name,
       root: paneRoot,
-      graph: createGraphView(q(paneRoot, sel(LW_GRAPH)), theme, (ops) => focusOps(pane, ops), group),
+      graph: createGraphView(q(paneRoot, sel(LW_GRAPH)), theme, (ops) => focusOps(pane, ops), group, () => revealHighlight(pane)),
     };
     panes.set(name, pane);
   }
@@ -68,6 +68,11 @@ export function goToLine(pane: Pane, line: number, column: number): void {
   lines.forEach((l, i) => l.classList.toggle('lw-line-hl', i + 1 === line));
   lines[line - 1]?.scrollIntoView({ block: 'nearest' });
   cursorLine(pane, line);
+}
+
+/** Enter on a graph node: its highlighted Dockerfile lines come into view. */
+function revealHighlight(pane: Pane): void {
+  pane.root.querySelector(`${sel(LW_STATIC)} .lw-line-hl`)?.scrollIntoView({ block: 'nearest' });
 }
 
 /** Editor cursor on `line`: highlight the nodes built from that line. */

@@ -56,7 +56,11 @@ function wire(target: Element, stage: number, ops: readonly string[], name: stri
 export function wireStages(svg: SVGSVGElement, steps: readonly StepView[], on: StageHandlers): Map<string, Element> {
   const byStage = new Map<number, string[]>();
   for (const step of steps) if (step.stage !== undefined) byStage.set(step.stage, [...(byStage.get(step.stage) ?? []), step.id]);
-  const name = (stage: number, element: Element) => /^stage (\S+)/.exec(element.textContent?.trim() ?? '')?.[1] ?? String(stage);
+  // A collapsed node says `stage build · …`; an expanded box's title is the name or `stage 2`.
+  const name = (stage: number, element: Element) => {
+    const text = element.textContent?.trim() ?? '';
+    return /^stage (\S+)/.exec(text)?.[1] ?? /^\S+/.exec(text)?.[0] ?? String(stage);
+  };
   const standsFor = new Map<string, Element>();
   for (const node of svg.querySelectorAll('g.node')) {
     const stage = stageOf(node);

@@ -41,3 +41,22 @@ export function parseBuildArgs(text: string): Record<string, string> {
   }
   return args;
 }
+
+/**
+ * What is wrong with build arguments as typed (`KEY=VALUE`, one a line), in the words BuildKit
+ * uses for an argument no ARG declares (its UndefinedArg checks say "is not declared"): a
+ * line without `=`, and a name this Dockerfile never declares. `declared` are the ARG names
+ * of the Dockerfile; empty when all is well.
+ */
+export function buildArgProblems(text: string, declared: readonly string[]): string[] {
+  const problems: string[] = [];
+  const known = new Set(declared);
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const m = /^\s*([^=\s]+)=/.exec(line);
+    if (!m) problems.push(`${lines.length > 1 ? `Line ${i + 1}: ` : ''}"${line.trim()}" is not KEY=VALUE.`);
+    else if (!known.has(m[1])) problems.push(`Build argument '${m[1]}' is not declared in this Dockerfile (no ARG ${m[1]}): the build does not use it.`);
+  });
+  return problems;
+}

@@ -43,6 +43,8 @@ export const lwHidden = (severity: string): LwAttr => `data-lw-hide-${severity}`
 export const LW_VIEWER = 'data-lw-viewer';
 /** On a stage drawn as one node (the stage overview), and on an expanded stage's title: the stage's index. */
 export const LW_STAGE = 'data-lw-stage';
+/** The message under a control whose text is not usable; its value is the control (`buildArgs`, `arg`). */
+export const LW_INPUT_PROBLEM = 'data-lw-input-problem';
 
 export type PaneName = 'main' | 'compare';
 export type Action =

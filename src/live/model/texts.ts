@@ -3,6 +3,7 @@
  * ones into the page and the island rewrites them after each analysis, so both read the same.
  */
 import type { OpKind } from '../../analyzer/graph/model.ts';
+import { nodeId } from '../../analyzer/render/mermaid.ts';
 import type { StepView } from './view-model.ts';
 
 type Counts = Readonly<Record<OpKind, number>>;
@@ -12,6 +13,12 @@ export const editorHint = (tabMovesFocus: boolean) =>
   tabMovesFocus
     ? 'In the editor, Tab moves the focus on; Ctrl+M makes Tab indent.'
     : 'In the editor, Tab indents; Escape leaves the editor and Ctrl+M makes Tab move the focus.';
+
+/** A graph node's accessible name: what it is, its step and what a simulated change did to it. */
+export const nodeName = (s: StepView) => `${s.kind} op: ${s.name}${s.statusText ? `, ${s.statusText}` : ''}`;
+
+/** Accessible names of a graph's nodes by Mermaid node id, for the build's drawing (the island names its own). */
+export const nodeNames = (steps: readonly StepView[]): Record<string, string> => Object.fromEntries(steps.map((s) => [nodeId(s.id), nodeName(s)]));
 
 /** "2 sources, 1 file op, 0 exec ops, 1 merge op". */
 export function countsText(counts: Counts): string {
@@ -44,9 +51,11 @@ export interface PaneCounts {
 }
 
 /** The line under the panes: the op counts, and with a second pane both and how they differ. */
-export function summaryText(main: PaneCounts, compare?: PaneCounts): string {
-  if (!compare) return `${countsText(main.counts)}.`;
-  return `${main.label}: ${countsText(main.counts)}. ${compare.label ?? 'Compare'}: ${countsText(compare.counts)}. ${compareText(main.counts, compare.counts)}`;
+export function summaryText(main: PaneCounts, compare?: PaneCounts, stale = false): string {
+  const text = !compare
+    ? `${countsText(main.counts)}.`
+    : `${main.label}: ${countsText(main.counts)}. ${compare.label ?? 'Compare'}: ${countsText(compare.counts)}. ${compareText(main.counts, compare.counts)}`;
+  return stale ? `Out of date while BuildKit would refuse the file (counts of the last graph without errors): ${text}` : text;
 }
 
 /** Why a pane shows no graph: BuildKit's first error. */

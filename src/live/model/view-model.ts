@@ -11,6 +11,7 @@ import type { OpStatus, Simulation } from '../../analyzer/simulate/model.ts';
 import { firstBuildError } from '../../analyzer/analysis.ts';
 import { ruleSlug } from '../../analyzer/rules/define-rule.ts';
 import { ruleInfo } from '../../analyzer/rules/docs.ts';
+import { statusWords } from '../../analyzer/render/mermaid.ts';
 
 export interface StepView {
   readonly id: string;
@@ -20,6 +21,8 @@ export interface StepView {
   readonly startLine?: number;
   readonly endLine?: number;
   readonly status?: OpStatus;
+  /** The status in a node's words (a base image with a new digest is a "new base image", not "rebuilt"). */
+  readonly statusText?: string;
   readonly reason?: string;
 }
 
@@ -78,6 +81,7 @@ export function viewOf(analysis: Analysis, simulation?: Simulation): AnalysisVie
       startLine: op.startLine,
       endLine: op.endLine,
       status: o?.status,
+      statusText: o && statusWords(op, o.status),
       reason: o?.reason,
     };
   });

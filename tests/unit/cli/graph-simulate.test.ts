@@ -56,7 +56,7 @@ describe('layerwise simulate', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('changes: base:alpine');
     expect(lines.slice(1, -1).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['#0 rebuilt', '#1 rebuilt', '#2 cached', '#3 cached', '#4 remerged', '#5 rebuilt']);
-    expect(lines.at(-1)).toBe('3 of 4 steps rebuild (1 only re-merge); the linked copy is reused');
+    expect(lines.at(-1)).toBe('4 of 4 steps rebuild (1 only re-merge); the linked copy is reused');
   });
 
   it('json and mermaid formats; repeated changes', async () => {
@@ -80,7 +80,7 @@ describe('layerwise simulate and .dockerignore', () => {
   it('reads the .dockerignore beside the Dockerfile', async () => {
     const files = { 'ctx/Dockerfile': 'FROM alpine\nCOPY . .\n', 'ctx/.dockerignore': '*.md\n' };
     const r = await cli(['simulate', '--change', 'file:README.md', 'ctx/Dockerfile'], files);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Nothing rebuilds: the only step is cached');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Nothing rebuilds: both steps are cached');
     expect(r.stdout).toContain('README.md is excluded by .dockerignore');
   });
 });

@@ -55,6 +55,8 @@ const MERMAID_LINES = [
   /^\s*direction (TB|LR)$/,
   new RegExp(String.raw`^\s*${ID}(\(\[L\]\)|\[L\]|\[/L/\]|\{\{L\}\}|\(L\)|\[\(L\)\]|\(\(L\)\))$`),
   new RegExp(String.raw`^\s*${ID} (-->|-.->|==>) ${ID}$`),
+  // Invisible links: the legend's columns, and the legend under the graph.
+  new RegExp(String.raw`^\s*${ID}( ~~~ ${ID})+$`),
   new RegExp(String.raw`^\s*classDef ${ID} [A-Za-z0-9#:,.\- ]+$`),
   new RegExp(String.raw`^\s*class ${ID}(,${ID})* ${ID}$`),
 ];

@@ -49,9 +49,9 @@ describe('simulation text and JSON', () => {
     const text = renderSimulationText(simulation).trimEnd().split('\n');
     expect(text[0]).toBe('changes: base:golang:1.21');
     expect(text.slice(1, -1).map((l) => l.split(/\s+/)[1])).toEqual(['cached', 'rebuilt', 'rebuilt', 'cached', 'rebuilt', 'rebuilt', 'rebuilt', 'rebuilt']);
-    expect(text.at(-1)).toBe('5 of 5 steps rebuild');
+    expect(text.at(-1)).toBe('5 of 6 steps rebuild');
     const json = JSON.parse(renderSimulationJson(simulation));
-    expect(json).toMatchObject({ version: 1, summary: '5 of 5 steps rebuild' });
+    expect(json).toMatchObject({ version: 1, summary: '5 of 6 steps rebuild' });
     expect(json.outcomes[0]).toMatchObject({ index: 0, status: 'cached' });
   });
 });

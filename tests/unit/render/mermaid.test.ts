@@ -24,6 +24,8 @@ const LINE = [
   /^ {4}direction (LR|TB)$/,
   /^ {2}end$/,
   /^ {2}[A-Za-z0-9_]+ --> [A-Za-z0-9_]+$/,
+  /^ {2}[A-Za-z0-9_]+ ~~~ legend$/,
+  /^ {4}legend_[a-z]+( ~~~ legend_[a-z]+)+$/,
   /^ {2}classDef [A-Za-z]+ [a-z-]+:[#A-Za-z0-9 ]+(,[a-z-]+:[#A-Za-z0-9 ]+)*$/,
   /^ {2}class [A-Za-z0-9_,]+ [A-Za-z]+$/,
 ];
@@ -78,7 +80,7 @@ describe('mermaid renderer', () => {
     for (const line of text.trimEnd().split('\n')) expect(LINE.some((re) => re.test(line)), line).toBe(true);
     // One stage expanded: its ops inside its subgraph, laid out downwards, edges to the collapsed ones.
     const one = renderMermaid(simulation.graph, { simulation, legend: false, collapsed: new Set([0, 1]) });
-    expect(one).toMatch(/subgraph stage_2\["stage stage-2"\]\n {4}direction TB/);
+    expect(one).toMatch(/subgraph stage_2\["stage 2"\]\n {4}direction TB/);
     expect(one).toMatch(/stage_0 --> n_op\d+/);
     const parse = await mermaidParse();
     await expect(parse(text)).resolves.toBeTruthy();
@@ -96,8 +98,8 @@ describe('mermaid renderer', () => {
 
   it('draws stages as subgraphs, one shape per kind, classes and a legend; ids are stable', () => {
     const text = renderMermaid(analyze('FROM golang AS build\nRUN go build\nFROM alpine\nCOPY --link --from=build /out /out\n').graph);
-    expect(text).toContain('subgraph stage_0["stage build"]');
-    expect(text).toContain('subgraph stage_1["stage stage-1"]');
+    expect(text).toContain('subgraph stage_0["build"]');
+    expect(text).toContain('subgraph stage_1["stage 1"]');
     expect(text).toMatch(/n_op\d+\("#91;build 1\/2#93; FROM docker/);
     expect(text).toMatch(/n_op\d+\[\/"#91;stage-1 2\/2#93; COPY --link/);
     expect(text).toMatch(/n_op\d+\{\{"#91;stage-1 2\/2#93; LINK COPY/);
@@ -113,6 +115,9 @@ describe('mermaid renderer', () => {
     expect(text).toMatch(/class [a-z_0-9,]+ statusRemerged/);
     expect(text).toMatch(/class [a-z_0-9,]+ statusCached/);
     expect(text).toMatch(/class [a-z_0-9,]+ statusRebuilt/);
+    // The base image with a new digest is pulled again, not "rebuilt".
+    expect(text).toMatch(/FROM docker\.io\/library\/alpine[^"]*\(new base image\)"/);
+    expect(text).not.toMatch(/FROM [^"]*\(rebuilt\)/);
     await expect((await mermaidParse())(text)).resolves.toBeTruthy();
   });
 
