@@ -192,10 +192,14 @@ test("pasting your own file into the playground closes the starter's comparison"
   await expect(root.locator('[data-lw-status]')).toContainText('--link variant');
   await expect(root.getByRole('button', { name: 'Compare with --link flipped' })).toHaveAttribute('aria-pressed', 'false');
   await expect(root.locator('[data-lw-summary]')).not.toContainText('against');
-  // The offer works: the comparison is now with the file's own variant.
+  // The file's pane takes the width the two panes shared, not the left column of two.
+  const share = async () => (await pane(root, 'main').boundingBox())!.width / (await root.locator('.lw-panes').boundingBox())!.width;
+  expect(await share()).toBeGreaterThan(0.95);
+  // The offer works: the comparison is now with the file's own variant, side by side again.
   await root.getByRole('button', { name: 'Compare with --link flipped' }).click();
   await expect(pane(root, 'compare')).toBeVisible();
   await expect.poll(() => editorText(pane(root, 'compare'))).toContain('RUNC_VERSION');
+  await expect.poll(share).toBeLessThan(0.55);
 });
 
 test('a share link opened in a tab that shows the playground loads its state', async ({ page }) => {

@@ -94,6 +94,8 @@ export function mount(root: HTMLElement): Controller {
     renderPane(panes.get('main')!, snapshot.main, island.theme);
     const compare = panes.get('compare');
     if (compare) renderPane(compare, snapshot.compare, island.theme);
+    // Two columns only while there is a second pane (the playground drops it for a pasted file).
+    root.classList.toggle('lw-compare', snapshot.compare !== undefined);
     const counts = (p: PaneSnapshot) => (p.good?.view ?? p.view).counts;
     // While a file is refused the counts are the last good graph's: say so, as the graph does.
     const stale = [snapshot.main, snapshot.compare].some((p) => p?.error !== undefined);
