@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath, launchArgs } from './chromium.ts';
+import { decodeEntities } from './html-entities.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -27,21 +28,11 @@ export interface Card {
   readonly kicker: string;
 }
 
-const decode = (text: string) =>
-  text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-
 const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function meta(html: string, key: string): string | undefined {
   const m = new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html);
-  return m ? decode(m[1]) : undefined;
+  return m ? decodeEntities(m[1]) : undefined;
 }
 
 /** The card for a built page, from its Open Graph tags; undefined for pages without a card. */

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { referencePages } from '../../src/pages/rules/_rules.ts';
+import { decodeEntities } from '../../src/integrations/html-entities.ts';
 
 /**
  * Every internal link of the built site resolves: the page exists, and a `#fragment` names an
@@ -15,17 +16,6 @@ interface Page {
   readonly status: number;
   readonly ids: ReadonlySet<string>;
   readonly hrefs: readonly string[];
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 function parse(html: string): Pick<Page, 'ids' | 'hrefs'> {
