@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { outDir, pathsWithIslands, sitePaths } from '../audit/site-pages.ts';
 import { watchViolations } from './violations.ts';
+import { share } from './live-example-support.ts';
 
 /**
  * The Content-Security-Policy (astro.config.mjs, `security.csp`) holds on every page: each
@@ -73,9 +74,9 @@ for (const path of pathsWithIslands().filter((p) => p === '/start/' || p === '/p
     await expect.poll(() => workers.length, { message: 'Monaco started its worker' }).toBeGreaterThan(0);
     await example.getByRole('combobox', { name: /the base image/ }).selectOption({ index: 1 });
     const download = page.waitForEvent('download');
-    await example.getByRole('button', { name: 'Download SVG' }).click();
+    await share(example, 'Download SVG');
     expect((await download).suggestedFilename()).toMatch(/\.svg$/);
-    await example.getByRole('button', { name: 'Copy link' }).click();
+    await share(example, 'Copy link');
     await expect(example.getByRole('status')).toHaveText(/link copied/i);
     await page.goto(await page.evaluate(() => navigator.clipboard.readText()));
     await expect(page.locator('[data-lw-example]').first()).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { outDir } from '../audit/site-pages.ts';
 import { embedCode } from '../../src/live/model/link-texts.ts';
-import { island } from './live-example-support.ts';
+import { island, share } from './live-example-support.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { watchViolations } from './violations.ts';
 
@@ -139,13 +139,13 @@ test.describe('Copy embed code', () => {
   test('gives the example’s embed, or for an edited one the shared embed, which shows the edit', async ({ page }) => {
     await page.goto(`${site.url}/copy-link/`);
     const root = island(page, 'canonical-pair');
-    await root.getByRole('button', { name: 'Copy embed code' }).click();
+    await share(root, 'Copy embed code');
     await expect(root.locator('[data-lw-status]')).toHaveText('Embed code copied.');
     let code = await page.evaluate(() => navigator.clipboard.readText());
     expect(code).toContain(`<iframe src="${site.url}${EMBED}"`);
 
     await root.locator('[data-lw-sim="base"]').selectOption('alpine');
-    await root.getByRole('button', { name: 'Copy embed code' }).click();
+    await share(root, 'Copy embed code');
     code = await page.evaluate(() => navigator.clipboard.readText());
     const src = /<iframe src="([^"]+)"/.exec(code)?.[1] ?? '';
     expect(src).toMatch(/\/embed\/\?s=v1\/[A-Za-z0-9_-]+$/);

@@ -46,12 +46,23 @@ test('change a simulation, edit an example and copy a share link, by keyboard on
   await expect(mainPane.locator('[data-lw-graph] svg')).toContainText(/typed[-\u2011]by[-\u2011]keyboard/, { timeout: 10_000 });
 
   // 4. Escape leaves the editor (Tab stays in it, for indentation) for the Edit button, where
-  //    the reader asked for it; Copy link is a few Tab presses on along the toolbar.
+  //    the reader asked for it; Copy link is in the toolbar's "Copy and share" menu, a Tab or two on.
   await page.keyboard.press('Escape');
   await expect(editor).not.toBeFocused();
   await expect(example.getByRole('button', { name: 'Edit' })).toBeFocused();
-  await tabTo(page, example.getByRole('button', { name: 'Copy link' }), { max: 10 });
+  const menu = example.locator('[data-lw-menu]');
+  await tabTo(page, menu.locator('summary'), { max: 10 });
   await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('open');
+  // Escape closes the menu and leaves the focus on it; Enter opens it again.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(menu).not.toHaveAttribute('open');
+  await expect(menu.locator('summary')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await tabTo(page, example.getByRole('button', { name: 'Copy link' }), { max: 3 });
+  await page.keyboard.press('Enter');
+  await expect(menu).not.toHaveAttribute('open');
   await expect(example.getByRole('status')).toHaveText(/link copied/i);
   const link = await page.evaluate(() => navigator.clipboard.readText());
   // An edited example's link keeps it on its page (issue 17): `?s=<state>#<anchor>`.

@@ -18,6 +18,14 @@ export const pane = (root: Locator, name: 'main' | 'compare' = 'main') => root.l
 /** The drawing a pane shows (before the island wakes, the build left one per theme; CSS shows one). */
 export const graphSvg = (p: Locator) => p.locator('[data-lw-graph] > svg:visible');
 
+/** Chooses an item of an example's "Copy and share" menu, opening the menu first; the menu then closes. */
+export async function share(root: Locator, name: string): Promise<void> {
+  const menu = root.locator('[data-lw-menu]');
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+  await menu.getByRole('button', { name, exact: true }).click();
+  await expect(menu).not.toHaveAttribute('open');
+}
+
 /** Opens the editor and waits for Monaco. */
 export async function openEditor(root: Locator): Promise<void> {
   await root.getByRole('button', { name: 'Edit' }).click();

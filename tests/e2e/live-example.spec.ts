@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { expect, editorText, graphSvg, island, openEditor, pane, setEditorText, settled, stepKinds, watchErrors } from './live-example-support.ts';
+import { expect, editorText, graphSvg, island, openEditor, pane, setEditorText, settled, share, stepKinds, watchErrors } from './live-example-support.ts';
 
 const START = '/start/';
 const ID = 'start-canonical';
@@ -234,17 +234,17 @@ test.describe('controls', () => {
     await root.getByLabel('Builder supports MergeOp').check();
     await expect(root.locator('[data-lw-summary]')).toContainText('1 merge op.');
 
-    await root.getByRole('button', { name: 'Copy Dockerfile' }).click();
+    await share(root, 'Copy Dockerfile');
     await expect(root.locator('[data-lw-status]')).toHaveText('Dockerfile copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('FROM alpine\nCOPY /dir1 /dir1\n');
-    await root.getByRole('button', { name: 'Copy Mermaid source' }).click();
+    await share(root, 'Copy Mermaid source');
     await expect(root.locator('[data-lw-status]')).toHaveText('Mermaid source copied.');
     const mermaid = await page.evaluate(() => navigator.clipboard.readText());
     expect(mermaid).toMatch(/^flowchart /);
     expect(mermaid).toContain('COPY /dir1 /dir1');
 
     const download = page.waitForEvent('download');
-    await root.getByRole('button', { name: 'Download SVG' }).click();
+    await share(root, 'Download SVG');
     const file = await download;
     expect(file.suggestedFilename()).toBe(`${ID}.svg`);
     const svg = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');

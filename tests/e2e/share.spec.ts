@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { test } from '@playwright/test';
-import { expect, editorText, graphSvg, island, pane, watchErrors } from './live-example-support.ts';
+import { expect, editorText, graphSvg, island, pane, share, watchErrors } from './live-example-support.ts';
 
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const link = (state: unknown) => `/playground/#v1/${b64url(deflateRawSync(Buffer.from(JSON.stringify(state))))}`;
@@ -16,7 +16,7 @@ test.describe('share links', () => {
     await root.getByText('Build options').click();
     await root.getByLabel('Builder supports MergeOp').uncheck();
     await expect(root.locator('[data-lw-summary]')).toContainText('0 merge ops.');
-    await root.getByRole('button', { name: 'Copy link' }).click();
+    await share(root, 'Copy link');
     await expect(root.locator('[data-lw-status]')).toHaveText('Link copied. It opens this example with your changes, here on its page.');
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toMatch(/\/start\/\?s=v1\/[A-Za-z0-9_-]+#example-start-canonical$/);
@@ -74,7 +74,7 @@ test.describe('share links', () => {
   test('Copy as Markdown link on an example gives [title](its address)', async ({ page }) => {
     await page.goto('/copy-link/');
     const root = island(page, 'canonical-pair');
-    await root.getByRole('button', { name: 'Copy as Markdown link' }).click();
+    await share(root, 'Copy as Markdown link');
     await expect(root.locator('[data-lw-status]')).toHaveText('Markdown link copied.');
     const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text).toBe(`[Plain COPY versus COPY --link](${new URL('/copy-link/#example-canonical-pair', page.url()).href})`);
@@ -84,7 +84,7 @@ test.describe('share links', () => {
     await page.goto('/copy-link/');
     const root = page.locator('[data-lw-example]').nth(1);
     const id = await root.getAttribute('data-lw-example');
-    await root.getByRole('button', { name: 'Copy link' }).click();
+    await share(root, 'Copy link');
     await expect(root.locator('[data-lw-status]')).toHaveText('Link to this example copied.');
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toBe(new URL(`/copy-link/#example-${id}`, page.url()).href);

@@ -44,3 +44,17 @@ test('search finds the pages about --link', async ({ page }) => {
   await dialog.getByRole('textbox', { name: 'Search' }).fill('link');
   await expect(dialog.locator('a[href*="/copy-link/"]').first()).toBeVisible({ timeout: 10_000 });
 });
+
+test("the site's buttons share one look on guide, rule and embed pages", async ({ page }) => {
+  const look = async (path: string, button: string) => {
+    await page.goto(path);
+    return page.locator(button).first().evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { border: `${s.borderTopWidth} ${s.borderTopStyle}`, radius: s.borderTopLeftRadius, padding: s.padding, font: s.fontSize, background: s.backgroundColor };
+    });
+  };
+  const guide = await look('/copy-link/', '.lw-live .lw-toolbar button');
+  expect(guide.border).toBe('1px solid');
+  expect(await look('/rules/link-disabled-by-chmod/', '.lw-copy-text')).toEqual(guide);
+  expect(await look('/embed/copy-link/canonical-pair/', '.lw-live .lw-toolbar button')).toEqual(guide);
+});

@@ -8,7 +8,7 @@
  * not draw its graph. Events that woke it are forwarded to it.
  */
 import { sessionKey } from '../model/config.ts';
-import { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_SIM, LW_STARTER, LW_STATIC, LW_VIEW, sel } from '../model/boot-selectors.ts';
+import { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_MENU, LW_SIM, LW_STARTER, LW_STATIC, LW_VIEW, sel } from '../model/boot-selectors.ts';
 import { linkedTo } from './link-target.ts';
 
 type Controller = import('./controller.ts').Controller;
@@ -25,7 +25,23 @@ function refilled(control: FormControl): boolean {
   return control.value !== control.defaultValue;
 }
 
+/** The "Copy and share" menu closes after a choice, on Escape (focus back on its button) and on a click elsewhere. */
+function closingMenu(menu: HTMLDetailsElement): void {
+  menu.addEventListener('click', (event) => {
+    if ((event.target as HTMLElement).closest(sel(LW_ACTION))) menu.open = false;
+  });
+  menu.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !menu.open) return;
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  });
+  document.addEventListener('click', (event) => {
+    if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+  });
+}
+
 function wake(root: HTMLElement): void {
+  root.querySelectorAll<HTMLDetailsElement>(sel(LW_MENU)).forEach(closingMenu);
   let controller: Promise<Controller> | undefined;
   const load = () => {
     if (!controller) {

@@ -17,6 +17,8 @@ export const LW_STATIC = 'data-lw-static';
 export const LW_GRAPH = 'data-lw-graph';
 /** A graph viewer's button; its value is a ViewCommand. */
 export const LW_VIEW = 'data-lw-view';
+/** The toolbar's "Copy and share" menu (a `<details>`). */
+export const LW_MENU = 'data-lw-menu';
 /** JSON `{ id, source }`: the Mermaid text of the pane's first graph, for the build to draw. */
 export const LW_GRAPH_SOURCE = 'data-lw-graph-source';
 

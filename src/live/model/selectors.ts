@@ -5,7 +5,7 @@
  * The few that boot.ts needs to wake an island live in boot-selectors.ts, re-exported here,
  * so the page's one up-front script carries only those.
  */
-export { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_VIEW, LW_SIM, LW_STARTER, LW_STATIC, sel, type LwAttr } from './boot-selectors.ts';
+export { LW_ACTION, LW_EXAMPLE, LW_FIELD, LW_GRAPH, LW_GRAPH_SOURCE, LW_MENU, LW_VIEW, LW_SIM, LW_STARTER, LW_STATIC, sel, type LwAttr } from './boot-selectors.ts';
 import type { LwAttr } from './boot-selectors.ts';
 
 /** The JSON <script> with the island's IslandConfig. */
