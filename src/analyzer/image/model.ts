@@ -69,6 +69,15 @@ export function describeSource(source: ImageConfigSource): string {
   return `${kind}${detail}${date}`;
 }
 
+/**
+ * The line a drawn graph shows under a base image's node: the kind of source and its date,
+ * short enough never to be cut (`config: table, 2026-08-19`, `config: file`, `config: unknown`).
+ * The file's path and the table entry are in `describeSource`, shown in the steps list and on hover.
+ */
+export function sourceLine(source: ImageConfigSource): string {
+  return `config: ${source.kind}${source.date ? `, ${source.date}` : ''}`;
+}
+
 /** Short form for finding messages: `built-in table, 2026-08-19`, `config file ./x.json`, `registry, 2026-12-06`. */
 export function shortSource(source: ImageConfigSource): string {
   const date = source.date ? `, ${source.date}` : '';
