@@ -60,9 +60,9 @@ export function formatPlatform(platform: ImagePlatform): string {
   return [platform.os, platform.architecture, platform.variant].filter((part) => part).join('/');
 }
 
-/** One line for labels and messages: `table golang:1.27-alpine, 2026-08-21`, `file ./golang.json`, `unknown`. */
+/** The whole answer, for the steps list, tooltips and JSON: `built-in table golang:1.27-alpine; …, 2026-08-21`, `config file ./golang.json`, `unknown`. */
 export function describeSource(source: ImageConfigSource): string {
-  if (source.kind === 'unknown') return 'unknown image config';
+  if (source.kind === 'unknown') return 'unknown';
   const detail = source.detail !== '' ? ` ${source.detail}` : '';
   const date = source.date ? `, ${source.date}` : '';
   const kind = source.kind === 'table' ? 'built-in table' : source.kind === 'file' ? 'config file' : 'registry';

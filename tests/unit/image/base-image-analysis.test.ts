@@ -150,6 +150,6 @@ describe('the graph', () => {
     );
     expect(sources['docker-image://docker.io/library/golang:1.19-alpine']).toMatch(/^built-in table golang:1\.19-alpine as golang family "alpine"/);
     expect(sources['docker-image://example.com/app']).toBe('config file img.json');
-    expect(sources['docker-image://unknown.example/x']).toBe('unknown image config');
+    expect(sources['docker-image://unknown.example/x']).toBe('unknown');
   });
 });

@@ -23,10 +23,10 @@ describe('analysis view', () => {
     const [golang, run, tools] = [step('FROM docker.io/library/golang'), step('RUN'), step('FROM example.com/tools')];
     expect(golang.config).toMatch(/^built-in table golang:1\.23-alpine; docker-library\/golang@[0-9a-f]+ .*, \d{4}-\d{2}-\d{2}$/);
     expect(run.config).toBeUndefined();
-    expect(tools.config).toBe('unknown image config');
+    expect(tools.config).toBe('unknown');
     expect(nodeName(golang)).toBe(`source op: ${golang.name}; image config: ${golang.config}`);
     expect(nodeName(run)).toBe(`exec op: ${run.name}`);
-    expect(nodeTitle(tools)).toBe(`${tools.name}\nimage config: unknown image config`);
+    expect(nodeTitle(tools)).toBe(`${tools.name}\nimage config: unknown`);
   });
 
   it('reports the first build error and links it to its page', () => {
