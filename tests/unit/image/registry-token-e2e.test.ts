@@ -159,7 +159,8 @@ describe.skipIf(skipRegistry)('bearer-token auth against docker-registry on 127.
     dockerConfig(join(dir, 'docker-config'), 'reader', ACCOUNTS.reader.password);
     dockerConfig(join(dir, 'home', '.docker'), 'reader', ACCOUNTS.reader.password);
     const run = (argv: string[], env: Record<string, string>) => cli(argv, {}, { stdin: dockerfile, env: { LAYERWISE_CACHE_DIR: join(dir, `cli-${randomUUID()}`), ...env } });
-    for (const env of [{ DOCKER_CONFIG: join(dir, 'docker-config') }, { HOME: join(dir, 'home') }]) {
+    const envs: Record<string, string>[] = [{ DOCKER_CONFIG: join(dir, 'docker-config') }, { HOME: join(dir, 'home') }];
+    for (const env of envs) {
       const graph = await run(['graph', '--format', 'json', '--resolve-images', '-'], env);
       expect(graph.stderr).toBe('');
       const ops = JSON.parse(graph.stdout).ops as { details: { imageConfig?: string; imageConfigLine?: string; actions?: { dest?: string }[] } }[];
