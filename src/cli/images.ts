@@ -123,9 +123,10 @@ export async function imageOverrides(
   return mergeOverrides(files, resolved);
 }
 
-/** `$DOCKER_CONFIG/config.json` or `~/.docker/config.json`; absent is fine, unreadable JSON is a warning. */
+/** `$DOCKER_CONFIG/config.json` or `$HOME/.docker/config.json`; absent is fine, unreadable JSON is a warning. */
 async function readDockerConfig(env: Io['env'], io: Io): Promise<unknown> {
-  const path = join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json');
+  // The command's own environment (Io.env) names the home directory; the OS's answer is the fallback.
+  const path = join(env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'), 'config.json');
   let text: string;
   try {
     text = await readFile(path, 'utf8');

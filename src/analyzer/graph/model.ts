@@ -58,8 +58,10 @@ export interface ExecMount {
 export interface OpDetails {
   /** Source ops: BuildKit's identifier without digest (`docker-image://docker.io/library/alpine`). */
   readonly identifier?: string;
-  /** Image sources: where the image's config came from (`built-in table golang:1.27; … , 2026-08-19`, `unknown image config`). */
+  /** Image sources: where the image's config came from (`built-in table golang:1.27; … , 2026-08-19`, `unknown`). */
   readonly imageConfig?: string;
+  /** Image sources: the same in a few words for the drawn node (`config: table, 2026-08-19`, `config: unknown`). */
+  readonly imageConfigLine?: string;
   /** Exec ops. */
   readonly args?: readonly string[];
   readonly env?: readonly string[];

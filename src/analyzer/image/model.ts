@@ -60,13 +60,22 @@ export function formatPlatform(platform: ImagePlatform): string {
   return [platform.os, platform.architecture, platform.variant].filter((part) => part).join('/');
 }
 
-/** One line for labels and messages: `table golang:1.27-alpine, 2026-08-21`, `file ./golang.json`, `unknown`. */
+/** The whole answer, for the steps list, tooltips and JSON: `built-in table golang:1.27-alpine; …, 2026-08-21`, `config file ./golang.json`, `unknown`. */
 export function describeSource(source: ImageConfigSource): string {
-  if (source.kind === 'unknown') return 'unknown image config';
+  if (source.kind === 'unknown') return 'unknown';
   const detail = source.detail !== '' ? ` ${source.detail}` : '';
   const date = source.date ? `, ${source.date}` : '';
   const kind = source.kind === 'table' ? 'built-in table' : source.kind === 'file' ? 'config file' : 'registry';
   return `${kind}${detail}${date}`;
+}
+
+/**
+ * The line a drawn graph shows under a base image's node: the kind of source and its date,
+ * short enough never to be cut (`config: table, 2026-08-19`, `config: file`, `config: unknown`).
+ * The file's path and the table entry are in `describeSource`, shown in the steps list and on hover.
+ */
+export function sourceLine(source: ImageConfigSource): string {
+  return `config: ${source.kind}${source.date ? `, ${source.date}` : ''}`;
 }
 
 /** Short form for finding messages: `built-in table, 2026-08-19`, `config file ./x.json`, `registry, 2026-12-06`. */

@@ -5,7 +5,9 @@
  * Every piece of Dockerfile text goes through `label()`, which keeps only letters, digits and
  * a few inert characters and writes everything else as a Mermaid entity code (`#34;`), inside
  * a quoted label. Mermaid turns those codes into HTML entities, so `"]`, `%%{init}%%`, `click`
- * or `<img onerror>` in a Dockerfile are shown as text, never read as syntax or HTML.
+ * or `<img onerror>` in a Dockerfile are shown as text, never read as syntax or HTML. The one
+ * escape the renderer writes itself is `\n` (Mermaid's line break in a label), between the lines
+ * of a base image's node: Dockerfile text cannot make one, as its backslashes become `#92;`.
  */
 import type { BuildGraph, Op, OpKind } from '../graph/model.ts';
 import type { OpStatus, Simulation } from '../simulate/model.ts';
@@ -58,12 +60,17 @@ export function shorten(text: string, max: number): string {
 
 /** Escapes Dockerfile text for a quoted Mermaid label. */
 export function label(text: string, max = 60, nonBreaking = false): string {
+  return `"${escapeText(text, max, nonBreaking)}"`;
+}
+
+/** A label's body: safe characters as they are, every other one as an entity code; no line breaks. */
+function escapeText(text: string, max: number, nonBreaking: boolean): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(nonBreaking ? flat.replace(/-/g, '\u2011') : flat);
   const cut = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
   let out = '';
   for (const ch of cut) out += SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
-  return `"${out}"`;
+  return out;
 }
 
 const KIND_CLASS: Record<OpKind, string> = { source: 'kindSource', exec: 'kindExec', file: 'kindFile', merge: 'kindMerge' };
@@ -106,11 +113,16 @@ export function statusWords(op: Pick<Op, 'kind' | 'role'>, status: OpStatus): st
   return 'changed';
 }
 
-/** The op's label: its name shortened in the middle, then its status, which is never cut. */
+/**
+ * The op's label: its name shortened in the middle, then its status, which is never cut; a base
+ * image's node has a second line, never cut either, saying where its config came from.
+ */
 function opLabel(op: Op, max: number, status: OpStatus | undefined, nonBreaking: boolean): string {
   const base = op.kind === 'source' && op.role !== 'from' && op.role !== 'image' ? (op.details.identifier ?? op.name) : op.name;
   const text = shorten(base, max);
-  return label(status ? `${text} (${statusWords(op, status)})` : text, Infinity, nonBreaking);
+  const first = escapeText(status ? `${text} (${statusWords(op, status)})` : text, Infinity, nonBreaking);
+  const config = op.details.imageConfigLine;
+  return `"${first}${config ? `\\n${escapeText(config, Infinity, nonBreaking)}` : ''}"`;
 }
 
 /** A stage's box title: its name as written (`build`), or `stage 1` for one without a name. */

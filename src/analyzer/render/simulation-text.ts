@@ -1,6 +1,7 @@
 /**
  * `layerwise simulate --format text`: one line per op, in the graph's canonical order
- * (`#N status  step name: reason`), then the summary sentence.
+ * (`#N status  step name: reason`; a base image's name is followed by its config's source,
+ * `(config: table, 2026-08-19)`), then the summary sentence.
  */
 import type { Change, Simulation } from '../simulate/model.ts';
 
@@ -25,7 +26,9 @@ export function renderSimulationText(simulation: Simulation): string {
     const entry = byId.get(outcome.op);
     if (!entry) continue;
     const what = entry.op.kind === 'source' && entry.op.role !== 'from' && entry.op.role !== 'image' ? (entry.op.details.identifier ?? entry.op.name) : entry.op.name;
-    lines.push(`${`#${entry.n}`.padEnd(width)} ${outcome.status.padEnd(8)} ${oneLine(what)}: ${outcome.reason}`);
+    // A base image says where its config came from, as its drawn node does.
+    const config = entry.op.details.imageConfigLine ? ` (${entry.op.details.imageConfigLine})` : '';
+    lines.push(`${`#${entry.n}`.padEnd(width)} ${outcome.status.padEnd(8)} ${oneLine(what)}${config}: ${outcome.reason}`);
   }
   lines.push(simulation.summary);
   return lines.join('\n') + '\n';

@@ -10,7 +10,7 @@ import { renderMermaid, svgNode } from '../adapters/mermaid.ts';
 import { outlineMermaid, type MermaidText } from '../model/analyze-state.ts';
 import { LW_GRAPH_NOTE, LW_GRAPH_SOURCE, LW_PLACEHOLDER, LW_STAGE, LW_THEME, LW_VIEW, LW_VIEWER, LW_WIRED, sel, type ViewCommand } from '../model/selectors.ts';
 import type { SiteTheme } from '../model/theme.ts';
-import { nodeName } from '../model/texts.ts';
+import { nodeName, nodeTitle } from '../model/texts.ts';
 import type { StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
 import { createGraphViewer, type ViewerGroup } from './graph-viewer.ts';
@@ -100,7 +100,7 @@ export function createGraphView(
       if (!op) continue;
       const step = byId.get(op)!;
       nodes.set(op, [...(nodes.get(op) ?? []), node]);
-      if (node.textContent?.includes('…')) fullText(node, `${step.name}${step.status ? ` (${step.status})` : ''}`);
+      if (node.textContent?.includes('…') || step.config) fullText(node, nodeTitle(step));
       node.setAttribute('data-op', op);
       node.setAttribute('role', 'img');
       node.setAttribute('aria-label', nodeName(step));
@@ -228,7 +228,7 @@ export function createGraphView(
     if (current) void view.show(current.mermaid, current.steps, current.theme);
   }
 
-  /** A shortened label reads whole on hover (the steps list has it too). */
+  /** A shortened label, or a base image's whole config source, reads on hover (the steps list has it too). */
   function fullText(node: Element, text: string): void {
     let title = node.querySelector(':scope > title');
     if (!title) {

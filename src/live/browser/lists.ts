@@ -4,7 +4,7 @@
  */
 import { findingPlace, groupCount, groupFindings, severityCounts, severityLabel, type FindingGroup } from '../model/findings-list.ts';
 import { LW_ACTION, LW_ALL, LW_PANE, LW_SEVERITY, lwHidden, sel } from '../model/selectors.ts';
-import { stepLines } from '../model/texts.ts';
+import { configText, stepLines } from '../model/texts.ts';
 import type { FindingView, StepView } from '../model/view-model.ts';
 import { el } from './dom.ts';
 
@@ -91,6 +91,7 @@ function stepItem(s: StepView): HTMLLIElement {
     el('span', { class: 'lw-step-name' }, s.name),
     stepLines(s) && el('span', { class: 'lw-step-lines' }, ` (${stepLines(s)})`),
     s.status && el('span', { class: 'lw-step-status' }, `: ${s.statusText ?? s.status}${s.reason ? ` (${s.reason})` : ''}`),
+    s.config && el('span', { class: 'lw-step-config' }, `; ${configText(s.config)}`),
   );
 }
 

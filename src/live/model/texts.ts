@@ -14,8 +14,14 @@ export const editorHint = (tabMovesFocus: boolean) =>
     ? 'In the editor, Tab moves the focus on; Ctrl+M makes Tab indent.'
     : 'In the editor, Tab indents; Escape leaves the editor and Ctrl+M makes Tab move the focus.';
 
-/** A graph node's accessible name: what it is, its step and what a simulated change did to it. */
-export const nodeName = (s: StepView) => `${s.kind} op: ${s.name}${s.statusText ? `, ${s.statusText}` : ''}`;
+/** A graph node's accessible name: what it is, its step, what a simulated change did to it and where a base image's config came from. */
+export const nodeName = (s: StepView) => `${s.kind} op: ${s.name}${s.statusText ? `, ${s.statusText}` : ''}${s.config ? `; ${configText(s.config)}` : ''}`;
+
+/** A node's tooltip: its whole step name and status, and for a base image where its config came from. */
+export const nodeTitle = (s: StepView) => `${s.name}${s.status ? ` (${s.statusText ?? s.status})` : ''}${s.config ? `\n${configText(s.config)}` : ''}`;
+
+/** Where a base image's config came from, in the steps list, the node's name and its tooltip. */
+export const configText = (config: string) => `image config: ${config}`;
 
 /** Accessible names of a graph's nodes by Mermaid node id, for the build's drawing (the island names its own). */
 export const nodeNames = (steps: readonly StepView[]): Record<string, string> => Object.fromEntries(steps.map((s) => [nodeId(s.id), nodeName(s)]));

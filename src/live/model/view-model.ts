@@ -24,6 +24,8 @@ export interface StepView {
   /** The status in a node's words (a base image with a new digest is a "new base image", not "rebuilt"). */
   readonly statusText?: string;
   readonly reason?: string;
+  /** A base image's step: where its config came from, in full (`built-in table golang:1.23; …, 2026-08-19`). */
+  readonly config?: string;
 }
 
 export interface FindingView {
@@ -83,6 +85,7 @@ export function viewOf(analysis: Analysis, simulation?: Simulation): AnalysisVie
       status: o?.status,
       statusText: o && statusWords(op, o.status),
       reason: o?.reason,
+      ...(op.details.imageConfig !== undefined ? { config: op.details.imageConfig } : {}),
     };
   });
   const several = analysis.model.stages.length > 1;

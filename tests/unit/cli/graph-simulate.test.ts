@@ -41,6 +41,21 @@ describe('layerwise graph', () => {
     expect(r.stdout.startsWith('flowchart TB\n')).toBe(true);
   });
 
+  it("says where each base image's config came from: its node's second line, the JSON's details", async () => {
+    const files = { D: 'FROM alpine AS a\nFROM example.com/app:1\nCOPY --from=a /x /x\n', 'app.json': JSON.stringify({ config: { Env: ['PATH=/bin'], WorkingDir: '/srv' } }) };
+    const drawn = await cli(['graph', 'D'], files);
+    expect(drawn.stdout).toMatch(/FROM docker\.io\/library\/alpine:latest\\nconfig: table, \d{4}-\d{2}-\d{2}"/);
+    expect(drawn.stdout).toMatch(/FROM example\.com\/app:1\\nconfig: unknown"/);
+    const filed = await cli(['graph', '--image-config', 'example.com/app:1=app.json', 'D'], files);
+    expect(filed.stdout).toMatch(/FROM example\.com\/app:1\\nconfig: file"/);
+    const json = JSON.parse((await cli(['graph', '--format', 'json', '--image-config', 'example.com/app:1=app.json', 'D'], files)).stdout);
+    const details = json.ops.filter((o: { details: { imageConfig?: string } }) => o.details.imageConfig).map((o: { details: object }) => o.details);
+    expect(details).toEqual([
+      expect.objectContaining({ imageConfig: 'config file app.json', imageConfigLine: 'config: file' }),
+      expect.objectContaining({ imageConfig: expect.stringMatching(/^built-in table alpine:latest; /), imageConfigLine: expect.stringMatching(/^config: table, /) }),
+    ]);
+  });
+
   it('usage errors exit 2', async () => {
     expect((await cli(['graph', '--format', 'svg', 'D'], { D: LINKED })).code).toBe(2);
     expect((await cli(['graph'], {})).code).toBe(2);
@@ -57,6 +72,8 @@ describe('layerwise simulate', () => {
     expect(lines[0]).toBe('changes: base:alpine');
     expect(lines.slice(1, -1).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['#0 rebuilt', '#1 rebuilt', '#2 cached', '#3 cached', '#4 remerged', '#5 rebuilt']);
     expect(lines.at(-1)).toBe('4 of 4 steps rebuild (1 only re-merge); the linked copy is reused');
+    // The base image says where its config came from, as its drawn node does.
+    expect(lines[1]).toMatch(/^#0 rebuilt {2}\[1\/4\] FROM docker\.io\/library\/alpine:latest \(config: table, \d{4}-\d{2}-\d{2}\): /);
   });
 
   it('json and mermaid formats; repeated changes', async () => {

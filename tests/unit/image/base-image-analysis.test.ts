@@ -141,6 +141,20 @@ describe('the simulation', () => {
   });
 });
 
+describe('findings in stages the target does not reach', () => {
+  it("name their image and its config's source, as in the target's stages", () => {
+    // Lint converts every stage (no target): the first stage is linted, though the last does not use it.
+    const text = 'FROM debian:bookworm AS tools\nCOPY --link tool /bin/tool\nLABEL v=$APP_HOME\nFROM scratch AS unused\nCOPY --link a /a/b\nFROM alpine:3.20\nRUN true\n';
+    const found = findings(text);
+    expect(found).toContain(
+      'LinkThroughSymlink: /bin is a symbolic link to /usr/bin in debian:bookworm (built-in table, 2026-08-21); --link replaces it with a real directory',
+    );
+    // A known image: BuildKit's own text, not "may come from the base image".
+    expect(found).toContain("UndefinedVar: Usage of undefined variable '$APP_HOME'");
+    expect(found.filter((f) => f.startsWith('LinkReplacesDirectory'))).toEqual([]);
+  });
+});
+
 describe('the graph', () => {
   it('says where each image source\'s config came from', () => {
     const images = { 'example.com/app': fileConfig({}) };
@@ -150,6 +164,6 @@ describe('the graph', () => {
     );
     expect(sources['docker-image://docker.io/library/golang:1.19-alpine']).toMatch(/^built-in table golang:1\.19-alpine as golang family "alpine"/);
     expect(sources['docker-image://example.com/app']).toBe('config file img.json');
-    expect(sources['docker-image://unknown.example/x']).toBe('unknown image config');
+    expect(sources['docker-image://unknown.example/x']).toBe('unknown');
   });
 });

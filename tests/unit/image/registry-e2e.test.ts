@@ -2,107 +2,31 @@
  * `--resolve-images` end to end against a real registry: Debian's `docker-registry`
  * (distribution 2.x) on 127.0.0.1, started and stopped here, into which the test pushes a config
  * blob, a layer, two image manifests and a manifest list through the distribution HTTP API.
- * The registry is a prerequisite (installed by .ci/run); without it the test fails with that
- * reason rather than skipping, unless LAYERWISE_SKIP_REGISTRY=1 says so explicitly.
+ * The registry is a prerequisite (./registry-harness.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiskCache } from '../../../src/cli/registry/cache.ts';
 import { cli } from '../cli/harness.ts';
 import { resolveImageConfig } from '../../../src/cli/registry/client.ts';
-
-const REGISTRY = '/usr/bin/docker-registry';
-const skip = process.env.LAYERWISE_SKIP_REGISTRY === '1';
+import { pusher, skipRegistry, startRegistry } from './registry-harness.ts';
 
 let registry: ChildProcess | undefined;
 let dir: string;
 let host: string;
+let pushImage: ReturnType<typeof pusher>['pushImage'];
+let pushManifest: ReturnType<typeof pusher>['pushManifest'];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-const sha = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-
-async function pushBlob(repo: string, bytes: Buffer): Promise<string> {
-  const digest = sha(bytes);
-  const start = await fetch(`http://${host}/v2/${repo}/blobs/uploads/`, { method: 'POST' });
-  expect(start.status).toBe(202);
-  const location = new URL(start.headers.get('location')!, `http://${host}`);
-  location.searchParams.set('digest', digest);
-  const put = await fetch(location, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'application/octet-stream' } });
-  expect(put.status).toBe(201);
-  return digest;
-}
-
-async function pushManifest(repo: string, reference: string, mediaType: string, manifest: object): Promise<string> {
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  const put = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': mediaType } });
-  expect(put.status, await put.clone().text()).toBe(201);
-  return sha(bytes);
-}
-
-async function pushImage(repo: string, tag: string, config: object): Promise<{ manifest: string; size: number }> {
-  const configBytes = Buffer.from(JSON.stringify(config));
-  const layer = Buffer.from(`layer of ${tag}`);
-  const configDigest = await pushBlob(repo, configBytes);
-  const layerDigest = await pushBlob(repo, layer);
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-    config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: configBytes.length, digest: configDigest },
-    layers: [{ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: layer.length, digest: layerDigest }],
-  };
-  const digest = await pushManifest(repo, tag, manifest.mediaType, manifest);
-  return { manifest: digest, size: Buffer.byteLength(JSON.stringify(manifest)) };
-}
-
-describe.skipIf(skip)('image configs from a registry (docker-registry on 127.0.0.1)', () => {
+describe.skipIf(skipRegistry)('image configs from a registry (docker-registry on 127.0.0.1)', () => {
   beforeAll(async () => {
-    if (!existsSync(REGISTRY)) throw new Error(`${REGISTRY} is missing: install the Debian package docker-registry (see .ci/run)`);
     dir = mkdtempSync(join(tmpdir(), 'layerwise-registry-'));
-    const port = await freePort();
-    host = `127.0.0.1:${port}`;
-    const config = join(dir, 'config.yml');
-    writeFileSync(
-      config,
-      [
-        'version: 0.1',
-        'log:',
-        '  level: error',
-        'storage:',
-        '  filesystem:',
-        `    rootdirectory: ${join(dir, 'storage')}`,
-        'http:',
-        `  addr: 127.0.0.1:${port}`,
-        '',
-      ].join('\n'),
-    );
-    registry = spawn(REGISTRY, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    registry.stderr!.on('data', (chunk) => (stderr += chunk));
-    for (let i = 0; ; i++) {
-      try {
-        const response = await fetch(`http://${host}/v2/`);
-        if (response.status === 200) break;
-      } catch {
-        // not listening yet
-      }
-      if (i > 100 || registry.exitCode !== null) throw new Error(`docker-registry did not start: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const started = await startRegistry(dir);
+    registry = started.process;
+    host = started.host;
+    ({ pushImage, pushManifest } = pusher(host));
   }, 30_000);
 
   afterAll(() => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/index.ts';
 import { baseImageConfig, IMAGE_TABLE } from '../../../src/analyzer/image/base-image.ts';
 import { imageKey } from '../../../src/analyzer/image/lookup.ts';
-import { IMAGES, ROOT_IMAGES } from '../../../scripts/image-table/images.ts';
+import { IMAGES, MOST_PULLED, NOT_TABULATED, ROOT_IMAGES } from '../../../scripts/image-table/images.ts';
 import { SHARED } from '../../conformance/shared.ts';
 
 const CORPUS = join(SHARED, 'corpus');
@@ -32,6 +32,22 @@ describe('built-in image table', () => {
 
   it('has every image the generator covers', () => {
     for (const name of [...IMAGES, ...ROOT_IMAGES.keys()]) expect(Object.keys(IMAGE_TABLE.images), name).toContain(name);
+  });
+
+  it('has the 30 most pulled official images, but those it says why it leaves out', () => {
+    expect(new Set(MOST_PULLED).size).toBe(30);
+    const tabled = new Set(Object.keys(IMAGE_TABLE.images));
+    expect(MOST_PULLED.filter((name) => !tabled.has(name) && !NOT_TABULATED.has(name))).toEqual([]);
+    for (const [name, why] of NOT_TABULATED) {
+      expect(tabled.has(name), name).toBe(false);
+      expect(why.length, name).toBeGreaterThan(20);
+    }
+    // A tag of each answers from the table with its source and date.
+    for (const ref of ['caddy:2', 'nextcloud:apache', 'sonarqube:community', 'eclipse-mosquitto:2', 'telegraf:latest', 'amazonlinux:2023']) {
+      expect(baseImageConfig(ref).source, ref).toMatchObject({ kind: 'table', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    }
+    expect(baseImageConfig('nextcloud:apache').workingDir).toBe('/var/www/html');
+    expect(baseImageConfig('sonarqube:community')).toMatchObject({ workingDir: '/opt/sonarqube', user: 'sonarqube' });
   });
 
   it('stays within 30 KiB gzipped', () => {

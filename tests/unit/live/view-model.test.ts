@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/index.ts';
 import { rulePage, viewOf } from '../../../src/live/model/view-model.ts';
-import { compareText, countsText } from '../../../src/live/model/texts.ts';
+import { compareText, countsText, nodeName, nodeTitle } from '../../../src/live/model/texts.ts';
 
 describe('analysis view', () => {
   it('lists steps with their lines, findings with rule pages, and what the controls offer', () => {
@@ -15,6 +15,18 @@ describe('analysis view', () => {
     expect(view.argNames).toEqual(['V']);
     expect(view.stageNames).toEqual(['base']);
     expect(view.error).toBeUndefined();
+  });
+
+  it("carries where a base image's config came from into its step, its node's name and its tooltip", () => {
+    const view = viewOf(analyze('FROM golang:1.23-alpine\nRUN go build\nCOPY --from=example.com/tools:1 /t /t\n'));
+    const step = (name: string) => view.steps.find((s) => s.name.includes(name))!;
+    const [golang, run, tools] = [step('FROM docker.io/library/golang'), step('RUN'), step('FROM example.com/tools')];
+    expect(golang.config).toMatch(/^built-in table golang:1\.23-alpine; docker-library\/golang@[0-9a-f]+ .*, \d{4}-\d{2}-\d{2}$/);
+    expect(run.config).toBeUndefined();
+    expect(tools.config).toBe('unknown');
+    expect(nodeName(golang)).toBe(`source op: ${golang.name}; image config: ${golang.config}`);
+    expect(nodeName(run)).toBe(`exec op: ${run.name}`);
+    expect(nodeTitle(tools)).toBe(`${tools.name}\nimage config: unknown`);
   });
 
   it('reports the first build error and links it to its page', () => {

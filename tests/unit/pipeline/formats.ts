@@ -45,7 +45,8 @@ export function analysisProblems(source: string, analysis: Analysis): string[] {
 }
 
 /** Characters a Mermaid label may hold literally; everything else must be an entity code `#N;`. */
-const LABEL_TEXT = /^(?:[A-Za-z0-9 .,_\-/=+:()…]|#\d+;)*$/;
+// `\n` is Mermaid's line break, written by the renderer between a base image's two lines.
+const LABEL_TEXT = /^(?:[A-Za-z0-9 .,_\-/=+:()…]|#\d+;|\\n)*$/;
 const ID = String.raw`[A-Za-z_][A-Za-z0-9_]*`;
 /** Every line of a flowchart as our renderer may write it, with each quoted label replaced by L. */
 const MERMAID_LINES = [

@@ -116,9 +116,28 @@ describe('mermaid renderer', () => {
     expect(text).toMatch(/class [a-z_0-9,]+ statusCached/);
     expect(text).toMatch(/class [a-z_0-9,]+ statusRebuilt/);
     // The base image with a new digest is pulled again, not "rebuilt".
-    expect(text).toMatch(/FROM docker\.io\/library\/alpine[^"]*\(new base image\)"/);
+    expect(text).toMatch(/FROM docker\.io\/library\/alpine[^"]*\(new base image\)\\nconfig: table, \d{4}-\d{2}-\d{2}"/);
     expect(text).not.toMatch(/FROM [^"]*\(rebuilt\)/);
     await expect((await mermaidParse())(text)).resolves.toBeTruthy();
+  });
+
+  it("gives a base image's node a second line saying where its config came from, never cut", async () => {
+    const code = `FROM golang:1.23-alpine AS build\nRUN go build\nFROM registry.example.com/team/${'x'.repeat(80)}:1\nCOPY --from=build /out /out\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\n`;
+    const text = renderMermaid(analyze(code).graph, { maxLabel: 30, legend: false });
+    // A table entry with its date, an image nothing is known about, and one reached by COPY --from.
+    expect(text).toMatch(/\("#91;build 1\/2#93; FROM[^"]*-alpine\\nconfig: table, \d{4}-\d{2}-\d{2}"\)/);
+    expect(text).toMatch(/\("#91;stage-1 1\/3#93;[^"]*#8230;[^"]*\\nconfig: unknown"\)/);
+    expect(text).toMatch(/\("FROM[^"]*nginx:1\.27\\nconfig: table, \d{4}-\d{2}-\d{2}"\)/);
+    // Only base images have the second line; the renderer's `\n` is the only one in the text.
+    expect(text.match(/\\n/g)?.length).toBe(3);
+    expect(text.match(/\\nconfig: /g)?.length).toBe(3);
+    await expect((await mermaidParse())(text)).resolves.toBeTruthy();
+  });
+
+  it('writes a backslash-n from the Dockerfile as codes, so only the renderer makes line breaks', () => {
+    const text = renderMermaid(analyze('FROM alpine\nRUN printf "a\\nb"\nCOPY ["x\\n", "/y"]\n').graph, { legend: false });
+    expect(text).toContain('printf #34;a#92;nb#34;');
+    expect([...text.matchAll(/\\n(.{7})/g)].map((m) => m[1])).toEqual(['config:']);
   });
 
   it('an empty build still renders a valid diagram', async () => {

@@ -7,7 +7,7 @@ import { buildError } from '../../core/diagnostic.ts';
 import { canonicalRef, displayRef, parseImageRef } from '../../core/image-ref.ts';
 import type { BuildOptions, DockerfileModel, EvaluatedBuild, EvaluatedCommand, EvaluatedStage } from '../../instructions/model.ts';
 import { baseImageConfig } from '../../image/base-image.ts';
-import { describeSource, type ImageOverrides } from '../../image/model.ts';
+import { describeSource, sourceLine, type ImageOverrides } from '../../image/model.ts';
 import { OpTable, type OpMeta } from '../op-table.ts';
 
 export const DEFAULT_PLATFORM = 'linux/amd64';
@@ -84,10 +84,10 @@ export class LowerContext {
     const shown = parsed.ok ? displayRef(parsed.value) : ref;
     const platformDetail = platform !== this.targetPlatform ? { platform } : {};
     // Where the image's config came from, for readers of the graph (not part of the op's identity).
-    const imageConfig = describeSource(baseImageConfig(ref, this.images).source);
+    const source = baseImageConfig(ref, this.images).source;
     return this.table.add('source', { image: identity, platform }, [], {
       ...meta,
-      details: { identifier: `docker-image://${shown}`, ...platformDetail, imageConfig },
+      details: { identifier: `docker-image://${shown}`, ...platformDetail, imageConfig: describeSource(source), imageConfigLine: sourceLine(source) },
     });
   }
 

@@ -18,9 +18,13 @@ export function rootBase(context: RuleContext, stageIndex: number): RootBase | u
   return roots.get(stageIndex);
 }
 
-/** Each stage's root base, in one pass: a stage built on another takes that stage's root. */
+/**
+ * Each stage's root base, in one pass: a stage built on another takes that stage's root. Over
+ * the linted stages, a superset of the reachable ones: rules check stages the target does not
+ * reach too, and their images are known the same way.
+ */
 function rootsOf(build: Build): Map<number, RootBase> {
-  const byIndex = new Map(build.stages.map((stage) => [stage.stage.index, stage]));
+  const byIndex = new Map(build.linted.map((stage) => [stage.stage.index, stage]));
   const roots = new Map<number, RootBase>();
   const resolve = (index: number): RootBase | undefined => {
     // Walk down to a stage whose root is known or which starts from scratch or an image.
@@ -45,7 +49,7 @@ function rootsOf(build: Build): Map<number, RootBase> {
     if (root) for (const i of path) roots.set(i, root);
     return root;
   };
-  for (const stage of build.stages) resolve(stage.stage.index);
+  for (const stage of build.linted) resolve(stage.stage.index);
   return roots;
 }
 
