@@ -17,11 +17,9 @@ import type {
 import type { RuleContext } from '../define-rule.ts';
 import { shared } from './shared.ts';
 
-/** Every command of every stage, in file order (ONBUILD triggers not included). */
-export function* everyCommand(context: RuleContext): Generator<{ stage: Stage; command: Command }> {
-  for (const stage of context.model.stages) {
-    for (const command of stage.commands) yield { stage, command };
-  }
+/** Every command of every stage, in file order (ONBUILD triggers not included); one list per lint run. */
+export function everyCommand(context: RuleContext): readonly { readonly stage: Stage; readonly command: Command }[] {
+  return shared(context, everyCommand, () => context.model.stages.flatMap((stage) => stage.commands.map((command) => ({ stage, command }))));
 }
 
 type Built = { readonly stage: EvaluatedStage; readonly evaluated: EvaluatedCommand };
