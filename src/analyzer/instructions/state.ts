@@ -89,6 +89,18 @@ export function setEnv(s: DispatchState, key: string, value: string): void {
   s.view = undefined;
 }
 
+/** Where a snapshot keeps its environment view: a non-enumerable key, invisible to spreads, JSON and clones. */
+const VIEW = Symbol('environment view');
+
+/**
+ * The `env` getter of every snapshot: one function for all, so that all snapshots share one
+ * hidden class (a closure per snapshot turned each one into a slow dictionary-mode object).
+ */
+function snapshotEnv(this: { readonly [VIEW]: EnvView }): readonly string[] {
+  const view = this[VIEW];
+  return (view.list ??= envList(view.chain));
+}
+
 /**
  * The state as plain data; the same object while the state is unchanged. `env` is an
  * enumerable getter that builds the list on first read (then keeps it): a file with thousands
@@ -101,11 +113,8 @@ export function snapshot(s: DispatchState): StageState {
   const view: EnvView = s.view ?? { chain: s.chain };
   s.view = view;
   const state = {} as { env: readonly string[]; workdir: string; user: string; shell: readonly string[] };
-  Object.defineProperty(state, 'env', {
-    enumerable: true,
-    configurable: true,
-    get: () => (view.list ??= envList(view.chain)),
-  });
+  Object.defineProperty(state, VIEW, { value: view });
+  Object.defineProperty(state, 'env', { enumerable: true, configurable: true, get: snapshotEnv });
   state.workdir = s.workdir;
   state.user = s.user;
   state.shell = s.shell;

@@ -20,6 +20,8 @@ export interface RuleContext {
   readonly inlineSkips?: boolean;
   /** The build request (target, build args, MergeOp support) the build was evaluated for. */
   readonly options?: BuildOptions;
+  /** Set by lint() for one run: the views several rules share, computed once (support/shared.ts). */
+  readonly shared?: Map<object, unknown>;
 }
 
 export type Report = (at: Span, ...data: readonly string[]) => void;

@@ -46,10 +46,11 @@ export function lint(context: RuleContext): Diagnostic[] {
   const fileConfig = read.value;
 
   const raw: Raw[] = [];
+  const run: RuleContext = { ...context, shared: new Map() };
   for (const rule of rules) {
     if (rule.unchecked) continue;
     try {
-      rule.check(context, (span, ...data) => raw.push({ rule, span, message: formatMessage(rule, data) }));
+      rule.check(run, (span, ...data) => raw.push({ rule, span, message: formatMessage(rule, data) }));
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       return [buildError(`internal analyzer error in rule ${rule.name}: ${why}`, { start: 0, end: 0 })];

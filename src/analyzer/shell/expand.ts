@@ -23,18 +23,21 @@ export interface ExpandResult {
   readonly error?: string;
 }
 
+const NO_NAMES: readonly string[] = Object.freeze([]);
+const names = (set: Set<string> | undefined): readonly string[] => (set ? [...set] : NO_NAMES);
+
 function run(word: string, env: Env, opts: LexOptions, collectWords = false): ExpandResult {
   const lexer = new Lexer(word, env, opts, collectWords);
   try {
     const { result, words } = lexer.processStopOn(EOF, opts.rawEscapes ?? false);
-    return { value: result, words, matched: [...lexer.matched], unmatched: [...lexer.unmatched] };
+    return { value: result, words, matched: names(lexer.matched), unmatched: names(lexer.unmatched) };
   } catch (error) {
     const message = error instanceof LexError ? error.message : String(error);
     return {
       value: word,
       words: [],
-      matched: [...lexer.matched],
-      unmatched: [...lexer.unmatched],
+      matched: names(lexer.matched),
+      unmatched: names(lexer.unmatched),
       error: `failed to process ${goQuote(word)}: ${message}`,
     };
   }

@@ -62,8 +62,9 @@ export class Lexer {
   private pos = 0;
   private depth = 0;
   private rawEscapes: boolean;
-  readonly matched = new Set<string>();
-  readonly unmatched = new Set<string>();
+  /** Names looked up while set and while unset, in first-use order; made on first use (most words have none). */
+  matched?: Set<string>;
+  unmatched?: Set<string>;
   private readonly escapeToken: string;
   private readonly env: Env;
   private readonly opts: LexOptions;
@@ -348,8 +349,8 @@ export class Lexer {
 
   private getEnv(name: string): string | undefined {
     const value = this.env.get(name);
-    if (value !== undefined) this.matched.add(name);
-    else this.unmatched.add(name);
+    if (value !== undefined) (this.matched ??= new Set()).add(name);
+    else (this.unmatched ??= new Set()).add(name);
     return value;
   }
 }

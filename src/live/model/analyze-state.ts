@@ -58,7 +58,7 @@ export interface AnalysisResult {
 }
 
 /**
- * Analyzes both panes of `state`. The Mermaid text is computed on first read (a getter), so
+ * Analyzes both panes of `state`. The Mermaid text is computed on first read (LazyMermaid), so
  * the main thread pays for it only when the island draws or copies; `plain()` makes a result
  * with every string computed, for postMessage.
  */
@@ -69,25 +69,45 @@ export function analyzeState(state: ShareState): AnalysisResult {
     const simulation = state.simulate?.length ? simulateChanges(analysis, parseChanges(state.simulate), options) : undefined;
     const view = viewOf(analysis, simulation);
     if (view.error !== undefined) return { view };
-    let drawn: string | undefined;
-    let copy: string | undefined;
     const graph = simulation?.graph ?? analysis.graph;
     // One stage has nothing to summarize: it is drawn whole.
     const big = view.steps.length > STAGE_OVERVIEW_OPS && view.steps.length <= MAX_DRAWN_OPS && graph.stages.length > 1;
     const outline: GraphOutline | undefined = big ? { graph, outcomes: simulation?.outcomes ?? [] } : undefined;
-    const mermaid: MermaidText = {
-      outline,
-      get drawn() {
-        if (view.steps.length > MAX_DRAWN_OPS) return undefined;
-        return (drawn ??= outline ? outlineMermaid(outline, new Set()) : mermaidSource(analysis, simulation, false));
-      },
-      get copy() {
-        return (copy ??= mermaidSource(analysis, simulation));
-      },
-    };
-    return { view, mermaid };
+    return { view, mermaid: new LazyMermaid(analysis, simulation, view.steps.length <= MAX_DRAWN_OPS, outline) };
   };
   return { main: pane(state.code), compare: state.compare !== undefined ? pane(state.compare) : undefined };
+}
+
+/**
+ * A pane's Mermaid texts, each computed on first read. A class, with its getters on the
+ * prototype, rather than an object literal with getters: V8 keeps each literal's getter
+ * closures (and the analysis they hold) reachable from long-lived hidden-class data until a
+ * full collection, so every keystroke's analysis was copied and promoted at each scavenge
+ * (moby/buildkit's Dockerfile: 280 KiB promoted per analyzeState() call, 20 KiB with the class).
+ */
+class LazyMermaid implements MermaidText {
+  readonly outline: GraphOutline | undefined;
+  private readonly analysis: Analysis;
+  private readonly simulation: Simulation | undefined;
+  private readonly drawable: boolean;
+  private drawnText: string | undefined;
+  private copyText: string | undefined;
+
+  constructor(analysis: Analysis, simulation: Simulation | undefined, drawable: boolean, outline: GraphOutline | undefined) {
+    this.analysis = analysis;
+    this.simulation = simulation;
+    this.drawable = drawable;
+    this.outline = outline;
+  }
+
+  get drawn(): string | undefined {
+    if (!this.drawable) return undefined;
+    return (this.drawnText ??= this.outline ? outlineMermaid(this.outline, new Set()) : mermaidSource(this.analysis, this.simulation, false));
+  }
+
+  get copy(): string {
+    return (this.copyText ??= mermaidSource(this.analysis, this.simulation));
+  }
 }
 
 /** The result with every lazy string computed: structured-cloneable. */

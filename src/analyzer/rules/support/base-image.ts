@@ -2,20 +2,18 @@
 import type { ImageConfig } from '../../image/model.ts';
 import { isKnown, shortSource } from '../../image/model.ts';
 import type { RuleContext } from '../define-rule.ts';
+import { shared } from './shared.ts';
 
 export type RootBase = { readonly kind: 'scratch' } | { readonly kind: 'image'; readonly ref: string; readonly config: ImageConfig };
 
 type Build = RuleContext['build'];
-const rootsByBuild = new WeakMap<Build, Map<number, RootBase>>();
 
 /**
- * Undefined for a stage the build does not reach (or a cycle). Answers are kept per build, so
- * rules asking for every copy of a file with thousands of stages stay linear.
+ * Undefined for a stage the build does not reach (or a cycle). Answers are kept per lint run
+ * (shared.ts), so rules asking for every copy of a file with thousands of stages stay linear.
  */
 export function rootBase(context: RuleContext, stageIndex: number): RootBase | undefined {
-  let roots = rootsByBuild.get(context.build);
-  if (!roots) rootsByBuild.set(context.build, (roots = rootsOf(context.build)));
-  return roots.get(stageIndex);
+  return shared(context, rootBase, () => rootsOf(context.build)).get(stageIndex);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** COPY/ADD instructions with what rules need to know about them. */
 import type { CopyCommand, EvaluatedCommand, Stage } from '../../instructions/model.ts';
 import type { RuleContext } from '../define-rule.ts';
+import { shared } from './shared.ts';
 import { evaluatedByOffset, isCopy } from './walk.ts';
 
 export interface CopyUse {
@@ -10,14 +11,16 @@ export interface CopyUse {
   readonly evaluated?: EvaluatedCommand;
 }
 
-/** Every COPY/ADD of every stage, in file order, with its evaluation when the stage is built. */
-export function copyUses(context: RuleContext): CopyUse[] {
-  const evaluated = evaluatedByOffset(context);
-  const uses: CopyUse[] = [];
-  for (const stage of context.model.stages) {
-    for (const command of stage.commands) {
-      if (isCopy(command)) uses.push({ stage, command, evaluated: evaluated.get(command.node.span.start)?.evaluated });
+/** Every COPY/ADD of every stage, in file order, with its evaluation when the stage is built; one list per lint run (five rules read it). */
+export function copyUses(context: RuleContext): readonly CopyUse[] {
+  return shared(context, copyUses, () => {
+    const evaluated = evaluatedByOffset(context);
+    const uses: CopyUse[] = [];
+    for (const stage of context.model.stages) {
+      for (const command of stage.commands) {
+        if (isCopy(command)) uses.push({ stage, command, evaluated: evaluated.get(command.node.span.start)?.evaluated });
+      }
     }
-  }
-  return uses;
+    return uses;
+  });
 }

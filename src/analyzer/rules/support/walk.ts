@@ -15,31 +15,27 @@ import type {
   Stage,
 } from '../../instructions/model.ts';
 import type { RuleContext } from '../define-rule.ts';
+import { shared } from './shared.ts';
 
-/** Every command of every stage, in file order (ONBUILD triggers not included). */
-export function* everyCommand(context: RuleContext): Generator<{ stage: Stage; command: Command }> {
-  for (const stage of context.model.stages) {
-    for (const command of stage.commands) yield { stage, command };
-  }
+/** Every command of every stage, in file order (ONBUILD triggers not included); one list per lint run. */
+export function everyCommand(context: RuleContext): readonly { readonly stage: Stage; readonly command: Command }[] {
+  return shared(context, everyCommand, () => context.model.stages.flatMap((stage) => stage.commands.map((command) => ({ stage, command }))));
 }
 
 type Built = { readonly stage: EvaluatedStage; readonly evaluated: EvaluatedCommand };
 
-// Several rules walk the same evaluated commands; compute each view once per analysis.
-const builtCache = new WeakMap<RuleContext, readonly Built[]>();
-const byOffsetCache = new WeakMap<RuleContext, ReadonlyMap<number, Built>>();
-
-/** The commands of linted stages with the state they see; ONBUILD-inherited ones are skipped. */
+/**
+ * The commands of linted stages with the state they see; ONBUILD-inherited ones are skipped.
+ * Several rules walk them: computed once per lint run (shared.ts), as the views below.
+ */
 export function builtCommands(context: RuleContext): readonly Built[] {
-  let built = builtCache.get(context);
-  if (!built) {
+  return shared(context, builtCommands, () => {
     const list: Built[] = [];
     for (const stage of context.build.linted) {
       for (const evaluated of stage.commands) if (!evaluated.onbuild) list.push({ stage, evaluated });
     }
-    builtCache.set(context, (built = list));
-  }
-  return built;
+    return list;
+  });
 }
 
 export function isCopy(command: Command): command is CopyCommand {
@@ -57,12 +53,7 @@ export function flagSpan(command: Command, name: string): Span {
 
 /** Evaluated commands of linted stages, by the offset of their instruction. */
 export function evaluatedByOffset(context: RuleContext): ReadonlyMap<number, Built> {
-  let map = byOffsetCache.get(context);
-  if (!map) {
-    map = new Map(builtCommands(context).map((entry) => [entry.evaluated.command.node.span.start, entry] as const));
-    byOffsetCache.set(context, map);
-  }
-  return map;
+  return shared(context, evaluatedByOffset, () => new Map(builtCommands(context).map((entry) => [entry.evaluated.command.node.span.start, entry] as const)));
 }
 
 /** Whether `--link` really takes effect (§5.6–5.7): set, no `--chmod`, and a builder with MergeOp. */
@@ -128,16 +119,9 @@ export function isScratchStage(context: RuleContext, stage: Stage): boolean {
   return stage.from.image.value === 'scratch';
 }
 
-const stageMaps = new WeakMap<object, Map<number, EvaluatedStage>>();
-
-/** Linted stages by index (built once per evaluated build). */
-export function evaluatedStages(context: RuleContext): Map<number, EvaluatedStage> {
-  let map = stageMaps.get(context.build);
-  if (!map) {
-    map = new Map(context.build.linted.map((stage) => [stage.stage.index, stage]));
-    stageMaps.set(context.build, map);
-  }
-  return map;
+/** Linted stages by index (built once per lint run). */
+export function evaluatedStages(context: RuleContext): ReadonlyMap<number, EvaluatedStage> {
+  return shared(context, evaluatedStages, () => new Map(context.build.linted.map((stage) => [stage.stage.index, stage])));
 }
 
 /** Commands that make a filesystem op of their own (the others only change image metadata). */
