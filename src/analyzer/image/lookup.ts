@@ -95,10 +95,20 @@ export function tagVariant(tag: string): string | undefined {
   return match[1] ?? '';
 }
 
+/** The table's few architecture lists, parsed once each: every FROM of a tabled image looks one up. */
+const parsedArches = new Map<string, readonly ImagePlatform[]>();
+function tablePlatforms(arches: string): readonly ImagePlatform[] {
+  let platforms = parsedArches.get(arches);
+  if (platforms === undefined) {
+    platforms = Object.freeze(arches === '' ? [] : arches.split(' ').map((word) => Object.freeze(platformFromArchWord(word))));
+    parsedArches.set(arches, platforms);
+  }
+  return platforms;
+}
+
 function fromTable(table: ImageTable, entry: TableConfig, tagDetail: string): ImageConfig {
   const layout = entry.layout !== undefined ? table.layouts[entry.layout] : undefined;
-  const arches = table.arches[entry.arch] ?? '';
-  const platforms: ImagePlatform[] = arches === '' ? [] : arches.split(' ').map(platformFromArchWord);
+  const platforms = tablePlatforms(table.arches[entry.arch] ?? '');
   return {
     env: table.envs[entry.env] ?? [],
     workingDir: entry.workdir ?? '',
