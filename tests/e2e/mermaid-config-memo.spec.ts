@@ -2,8 +2,10 @@
  * The memo of Mermaid's getConfig() (src/integrations/mermaid-config-memo.ts) changes no
  * drawing: Mermaid as it ships and Mermaid with the patch, loaded side by side in one page,
  * draw byte-identical SVG (but for the render id) for every guide example, a stage overview,
- * stages expanded, and whole graphs of real Dockerfiles, in both themes. The patched copy also
- * freezes what it returns, so a Mermaid caller that changed its copy would throw here.
+ * stages expanded, and whole graphs of real Dockerfiles, in both themes; the patched one lays
+ * out in the contained scratch box the islands use (../../src/live/adapters/mermaid.ts). The
+ * patched copy also freezes what it returns, so a Mermaid caller that changed its copy would
+ * throw here.
  * The site's own build must carry the patch (last test).
  */
 import { expect, test } from '@playwright/test';
@@ -14,6 +16,7 @@ import { dirname, join, normalize } from 'node:path';
 import { findLiveExamples, toExampleSpec } from '../../src/authoring/example-props.ts';
 import { memoizeMermaidConfig, REWRITE_NAMES } from '../../src/integrations/mermaid-config-memo.ts';
 import { mermaidConfig } from '../../src/live/adapters/graph-svg.ts';
+import { scratchStyle } from '../../src/live/adapters/mermaid.ts';
 import { analyzeState, outlineMermaid } from '../../src/live/model/analyze-state.ts';
 import type { ShareState } from '../../src/live/model/share-state.ts';
 import { SHARED } from '../conformance/shared.ts';
@@ -103,12 +106,19 @@ test('the memoized getConfig() draws the same SVG as Mermaid as it ships', async
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   for (const theme of ['light', 'dark'] as const) {
-    const results = await page.evaluate(
-      async ({ sources, config }) => {
+    const { out: results, contained } = await page.evaluate(
+      async ({ sources, config, scratch }) => {
         type M = typeof import('mermaid').default;
         const load = async (variant: string) => ((await import(`/${variant}/mermaid.esm.mjs`)) as { default: M }).default;
         const plain = await load('plain');
         const memo = await load('memo');
+        const style = document.createElement('style');
+        style.textContent = scratch;
+        document.head.append(style);
+        const probe = document.body.appendChild(document.createElement('div'));
+        probe.id = 'dlw-mermaid-probe';
+        const contained = getComputedStyle(probe).contain;
+        probe.remove();
         plain.initialize(config);
         memo.initialize(config);
         const out: { plain: string; memo: string; memoized: boolean; frozen: boolean; copies: boolean }[] = [];
@@ -124,7 +134,7 @@ test('the memoized getConfig() draws the same SVG as Mermaid as it ships', async
             }
           };
           const a = await draw(plain, 'p');
-          const b = await draw(memo, 'm');
+          const b = await draw(memo, 'lw-mermaid-');
           const cfg = memo.mermaidAPI.getConfig();
           out.push({
             plain: a,
@@ -134,10 +144,11 @@ test('the memoized getConfig() draws the same SVG as Mermaid as it ships', async
             copies: plain.mermaidAPI.getConfig() !== plain.mermaidAPI.getConfig(),
           });
         }
-        return out;
+        return { out, contained };
       },
-      { sources: sources.map((s) => s.source), config: mermaidConfig(theme) },
+      { sources: sources.map((s) => s.source), config: mermaidConfig(theme), scratch: scratchStyle('lw-mermaid-') },
     );
+    expect(contained).toBe('strict');
     results.forEach((r, i) => {
       const what = `${sources[i].name} (${theme})`;
       expect(r.plain, what).toMatch(/^<svg /);
