@@ -206,7 +206,7 @@ for (const path of GUIDE_PAGES) {
 
 // 3: keystroke → graph, on the guide's examples (the first island of each page).
 console.log('\n## Keystroke to updated graph\n');
-console.log('Debounce 15 ms (adaptive: twice the last analysis time), then analysis (both panes in compare mode), then Mermaid render of the changed pane. With --before, each example is measured on the earlier build right after this one.\n');
+console.log('A pause before the analysis (this build: none once the worker answers, growing to twice what showing the last answer cost; before: at least 15 ms), then analysis (both panes in compare mode), then Mermaid render of the changed pane. With --before, each example is measured on the earlier build right after this one.\n');
 console.log('| example | build | keystrokes | median | p90 | analysis (median) | Mermaid render (median) |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 const analyzeTimes: number[] = [];
