@@ -38,9 +38,11 @@ function opOf(node: Element, byNodeId: ReadonlyMap<string, string>): string | un
 }
 
 /**
- * A redraw that took longer than this is a long task that holds up typing: while the reader
- * types, such a graph waits for a pause (TYPING_PAUSE_MS without a new request) and redraws
- * once, its old drawing marked busy meanwhile; the steps list and findings follow every edit.
+ * A redraw that takes longer than this is a long task that holds up typing: while the reader
+ * types, a graph whose last three drawings each took longer (one slow drawing on a busy
+ * machine is not enough) waits for a pause (TYPING_PAUSE_MS without a new request) and
+ * redraws once, its old drawing marked busy meanwhile; the steps list and findings follow
+ * every edit.
  */
 const SLOW_DRAW_MS = 200;
 const TYPING_PAUSE_MS = 500;
@@ -73,8 +75,9 @@ export function createGraphView(
   let drawn = '';
   let drawnTheme: SiteTheme | undefined;
   let svg: SVGSVGElement | undefined;
-  /** How long this pane's last drawing took Mermaid (ms). */
-  let lastDrawMs = 0;
+  /** How long this pane's last three drawings took (ms): slow means all of them were. */
+  const drawTimes: number[] = [];
+  const slow = () => drawTimes.length > 0 && Math.min(...drawTimes) > SLOW_DRAW_MS;
   /** A slow graph's redraw, waiting for the reader to pause. */
   let waiting: ReturnType<typeof setTimeout> | undefined;
   let nodes = new Map<string, Element[]>();
@@ -190,7 +193,8 @@ export function createGraphView(
     const started = performance.now();
     try {
       markup = await renderMermaid(job.source, job.theme);
-      lastDrawMs = performance.now() - started;
+      drawTimes.push(performance.now() - started);
+      if (drawTimes.length > 3) drawTimes.shift();
     } catch (error) {
       if (job.ticket !== requested) return;
       note.hidden = false;
@@ -265,7 +269,7 @@ export function createGraphView(
       if (!rendering) box.removeAttribute('aria-busy');
       return;
     }
-    if (!now && lastDrawMs > SLOW_DRAW_MS && svg && theme === drawnTheme) {
+    if (!now && slow() && svg && theme === drawnTheme) {
       box.setAttribute('aria-busy', 'true');
       waiting = setTimeout(() => {
         waiting = undefined;
