@@ -50,6 +50,8 @@ const guide = (readdirSync(contentDir, { recursive: true }) as string[])
       return sourcesOf(`${page}#${found.props.id}`, spec);
     }),
   );
+// Markup-like text in labels (the renderer escapes it; either way both sides must agree).
+const markup = sourcesOf('markup', { code: 'FROM alpine\nRUN echo "<b>&amp;</b>" && cat < in > out # <script>x</script>\nCOPY --link a&b <c> /d/\n' });
 const corpus = ['docker_buildx__Dockerfile', 'docker-library_php__8.2_bookworm_apache_Dockerfile', 'moby_buildkit__Dockerfile'].flatMap((file) =>
   sourcesOf(file, { code: readFileSync(join(SHARED, 'corpus', file), 'utf8') }, 2),
 );
@@ -99,7 +101,7 @@ test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())
 
 test('the memoized getConfig() draws the same SVG as Mermaid as it ships', async ({ page }) => {
   test.setTimeout(600_000);
-  const sources = [...guide, ...corpus];
+  const sources = [...guide, ...markup, ...corpus];
   expect(guide.length).toBeGreaterThan(25);
   expect(corpus.some((s) => s.name.includes('moby_buildkit') && s.name.endsWith('all stages'))).toBe(true);
   await page.goto(`${origin}/`);

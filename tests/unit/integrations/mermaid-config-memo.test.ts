@@ -44,7 +44,7 @@ describe('memoizeMermaidConfig', () => {
   it('finds getConfig in one chunk of the installed Mermaid, patches it once, and the output parses', () => {
     expect(chunks.map((c) => c.file)).toHaveLength(1);
     const out = memoizeMermaidConfig(chunks[0].code)!;
-    expect(out.applied).toEqual(['getConfig']);
+    expect(out.applied).toEqual(['getConfig', 'sanitizeText plain text']);
     expect(out.code).toContain(MEMO_MARK);
     expect(out.code).not.toContain('return assignWithDepth_default({}, currentConfig);');
     expect(() => transformSync(out.code, { format: 'esm', loader: 'js' })).not.toThrow();
@@ -102,6 +102,43 @@ describe('memoizeMermaidConfig', () => {
     expect(() => {
       (c.flowchart as { useMaxWidth: boolean }).useMaxWidth = false;
     }).toThrow(TypeError);
+  });
+});
+
+describe('sanitizeText, patched', () => {
+  /** Mermaid's sanitizeText around a DOMPurify that counts its calls. */
+  function sanitizer(patch: boolean) {
+    const module = [
+      "'use strict';",
+      'const __name = (f) => f;',
+      'let calls = 0;',
+      'const DOMPurify = { sanitize: (t) => { calls++; return t.replace(/<script>.*?<\\/script>/g, ""); } };',
+      'const sanitizeMore = (t) => DOMPurify.sanitize(t);',
+      'var removeScript = 1;',
+      cut(chunks[0].code, 'sanitizeText'),
+      'return { sanitizeText, calls: () => calls };',
+    ].join('\n');
+    return new Function(patch ? memoizeMermaidConfig(module)!.code : module)() as { sanitizeText(t: unknown, c: object): unknown; calls(): number };
+  }
+
+  it('gives a label without `<` back without calling DOMPurify, in strict mode', () => {
+    const s = sanitizer(true);
+    expect(s.sanitizeText('[1/5] RUN a && b > c', { securityLevel: 'strict' })).toBe('[1/5] RUN a && b > c');
+    expect(s.calls()).toBe(0);
+  });
+
+  it('still sanitizes markup, a dompurifyConfig, and other security levels, as before', () => {
+    const s = sanitizer(true);
+    expect(s.sanitizeText('a<script>x</script>b', { securityLevel: 'strict' })).toBe('ab');
+    expect(s.calls()).toBe(2);
+    s.sanitizeText('plain', { securityLevel: 'strict', dompurifyConfig: { SAFE_FOR_TEMPLATES: true } });
+    s.sanitizeText('plain', { securityLevel: 'custom' });
+    expect(s.calls()).toBe(6);
+  });
+
+  it('returns what the unpatched function returns', () => {
+    const [a, b] = [sanitizer(true), sanitizer(false)];
+    for (const text of ['', 'x', 'a<script>1</script>', '&amp; #91;1#93;']) expect(a.sanitizeText(text, { securityLevel: 'strict' })).toBe(b.sanitizeText(text, { securityLevel: 'strict' }));
   });
 });
 
