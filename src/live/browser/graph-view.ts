@@ -39,8 +39,8 @@ function opOf(node: Element, byNodeId: ReadonlyMap<string, string>): string | un
 
 /**
  * A redraw that takes longer than this is a long task that holds up typing: while the reader
- * types, a graph whose last three drawings each took longer (one slow drawing on a busy
- * machine is not enough) waits for a pause (TYPING_PAUSE_MS without a new request) and
+ * types, a graph whose last three drawings each took Mermaid longer (one slow drawing on a
+ * busy machine is not enough; loading Mermaid does not count) waits for a pause (TYPING_PAUSE_MS without a new request) and
  * redraws once, its old drawing marked busy meanwhile; the steps list and findings follow
  * every edit.
  */
@@ -75,7 +75,7 @@ export function createGraphView(
   let drawn = '';
   let drawnTheme: SiteTheme | undefined;
   let svg: SVGSVGElement | undefined;
-  /** How long this pane's last three drawings took (ms): slow means all of them were. */
+  /** How long Mermaid took for this pane's last three drawings (ms): slow means all of them were (all so far, when fewer). */
   const drawTimes: number[] = [];
   const slow = () => drawTimes.length > 0 && Math.min(...drawTimes) > SLOW_DRAW_MS;
   /** A slow graph's redraw, waiting for the reader to pause. */
@@ -190,11 +190,11 @@ export function createGraphView(
 
   async function draw(job: Job): Promise<void> {
     let markup: string;
-    const started = performance.now();
     try {
-      markup = await renderMermaid(job.source, job.theme);
-      drawTimes.push(performance.now() - started);
-      if (drawTimes.length > 3) drawTimes.shift();
+      markup = await renderMermaid(job.source, job.theme, (ms) => {
+        drawTimes.push(ms);
+        if (drawTimes.length > 3) drawTimes.shift();
+      });
     } catch (error) {
       if (job.ticket !== requested) return;
       note.hidden = false;
