@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flagHeadings } from './src/integrations/flag-heading-ids.ts';
 import { lazyStyles } from './src/integrations/lazy-styles.ts';
+import { mermaidConfigMemo } from './src/integrations/mermaid-config-memo.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { staticGraphs } from './src/integrations/static-graphs.ts';
 
@@ -68,6 +69,13 @@ export default defineConfig({
   outDir: process.env.LAYERWISE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   security,
+  // Mermaid's getConfig() copies its whole configuration on every call: one copy per
+  // configuration instead (src/integrations/mermaid-config-memo.ts), in the build and in the
+  // dev server's pre-bundled dependencies.
+  vite: {
+    plugins: [mermaidConfigMemo()],
+    optimizeDeps: { rolldownOptions: { plugins: [mermaidConfigMemo()] } },
+  },
   integrations: [
     // Before Starlight: headings keep `--` as written, and their ids.
     flagHeadings(),

@@ -9,7 +9,10 @@
 //      keystroke → graph in the stage overview, with the edited stage expanded, and with every
 //      step drawn; where the time goes; long tasks while typing (issue 13).
 //   6. "Edit" → an editor ready for typing, the first time on a page and the next.
-// Options: --no-build (reuse LAYERWISE_OUT_DIR), --port N, --only corpus (sections 5 and 6 only).
+// Options: --no-build (reuse LAYERWISE_OUT_DIR), --port N, --only corpus (sections 5 and 6 only),
+// --before DIR: a build of an earlier commit (its output folder), served beside this one on
+// port N+1; sections 3 and 5 measure both, one after the other per example and file, so the
+// two are compared under the same load (ratios).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -30,23 +33,34 @@ if (!args.includes('--no-build')) {
   const built = spawnSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { env, stdio: 'ignore', detached: true });
+const beforeDir = args.includes('--before') ? args[args.indexOf('--before') + 1] : undefined;
+const beforeBase = beforeDir ? `http://127.0.0.1:${port + 1}` : undefined;
+/** The builds sections 3 and 5 measure: this one, and the earlier one when given. */
+const builds: { name: string; base: string }[] = [{ name: 'this build', base }, ...(beforeBase ? [{ name: 'before', base: beforeBase }] : [])];
+const servers = [
+  spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { env, stdio: 'ignore', detached: true }),
+  ...(beforeDir ? [spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port + 1)], { env: { ...env, LAYERWISE_OUT_DIR: beforeDir }, stdio: 'ignore', detached: true })] : []),
+];
 const stop = () => {
-  try {
-    process.kill(-server.pid!, 'SIGTERM');
-  } catch {
-    // already gone
+  for (const server of servers) {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
   }
 };
 process.on('exit', stop);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/`)).ok) break;
-  } catch {
-    // not up yet
+for (const { base: url } of builds) {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (i > 120) throw new Error(`preview server did not start (${url})`);
+    await new Promise((r) => setTimeout(r, 500));
   }
-  if (i > 120) throw new Error('preview server did not start');
-  await new Promise((r) => setTimeout(r, 500));
 }
 
 const browser = await chromium.launch({ executablePath: await chromiumPath(), args: launchArgs });
@@ -99,6 +113,43 @@ async function keystrokeLatency(page: Page, paneSelector: string, keys: string[]
     await page.waitForTimeout(50);
   }
   return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+}
+
+/**
+ * Types `keys` `gap` ms apart without waiting for the graph, as a reader types: the long tasks
+ * from the first key to `gap` ms after the last, and when the graph box next reports itself up
+ * to date after the last key (the latency observer of keystrokeLatency must be installed).
+ */
+async function typingBurst(page: Page, paneSelector: string, keys: string, gap: number): Promise<{ long: number[]; settled: number }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __burstLong: number[]; __burst: PerformanceObserver };
+    w.__burstLong = [];
+    w.__burst = new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__burstLong.push(e.duration)));
+    w.__burst.observe({ type: 'longtask' });
+  });
+  for (const key of keys) {
+    await page.keyboard.type(key);
+    await page.waitForTimeout(gap);
+  }
+  const long = await page.evaluate(() => {
+    const w = window as unknown as { __burstLong: number[]; __burst: PerformanceObserver };
+    w.__burst.disconnect();
+    return w.__burstLong;
+  });
+  // keystrokeLatency's observer clears __t0 when the box reports the graph up to date after a key.
+  const settled = await page
+    .waitForFunction(
+      (selector) => {
+        const w = window as unknown as { __lat: number[]; __t0: number };
+        const busy = document.querySelector(`${selector} [data-lw-graph]`)?.hasAttribute('aria-busy');
+        return w.__t0 === 0 && !busy && w.__lat[w.__lat.length - 1];
+      },
+      paneSelector,
+      { timeout: 10_000, polling: 10 },
+    )
+    .then((h) => h.jsonValue() as Promise<number>)
+    .catch(() => NaN);
+  return { long, settled };
 }
 
 const onlyCorpus = args.includes('--only') && args[args.indexOf('--only') + 1] === 'corpus';
@@ -155,47 +206,62 @@ for (const path of GUIDE_PAGES) {
 
 // 3: keystroke → graph, on the guide's examples (the first island of each page).
 console.log('\n## Keystroke to updated graph\n');
-console.log('Debounce 15 ms (adaptive: twice the last analysis time), then analysis (both panes in compare mode), then Mermaid render of the changed pane.\n');
-console.log('| example | keystrokes | median | p90 | analysis (median) | Mermaid render (median) |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+console.log('A pause before the analysis (this build: none once the worker answers, growing to twice what showing the last answer cost; before: at least 15 ms), then analysis (both panes in compare mode), then Mermaid render of the changed pane. With --before, each example is measured on the earlier build right after this one.\n');
+console.log('| example | build | keystrokes | median | p90 | analysis (median) | Mermaid render (median) |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 const analyzeTimes: number[] = [];
 const mermaidTimes: number[] = [];
+const beforeLatencies: number[] = [];
+const beforeMermaid: number[] = [];
 for (const path of GUIDE_PAGES) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(base + path);
-  const island = page.locator('[data-lw-example]').first();
-  if ((await island.count()) === 0) {
+  for (const build of builds) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(build.base + path);
+    const island = page.locator('[data-lw-example]').first();
+    if ((await island.count()) === 0) {
+      await page.close();
+      continue;
+    }
+    const id = await island.getAttribute('data-lw-example');
+    await island.getByRole('button', { name: 'Edit' }).click();
+    const pane = `[data-lw-example="${id}"] [data-lw-pane="main"]`;
+    await page.locator(`${pane} .monaco-editor`).waitFor({ timeout: 30_000 });
+    await page.locator(`${pane} [data-lw-graph] > svg`).waitFor({ timeout: 30_000 });
+    // Type a new instruction character by character at the end: every keystroke changes the graph's labels.
+    await page.locator(`${pane} .monaco-editor .view-lines`).click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('RUN ');
+    await page.waitForTimeout(400);
+    await page.evaluate(() => performance.clearMeasures());
+    const lat = await keystrokeLatency(page, pane, [...'echoabcdefghijklmnopqrstuvwxyz']);
+    const parts = await page.evaluate(() => ({
+      analyze: performance.getEntriesByName('lw:analyze').map((e) => e.duration),
+      mermaid: performance.getEntriesByName('lw:mermaid').map((e) => e.duration),
+    }));
+    if (build.base === base) {
+      allLatencies.push(...lat);
+      analyzeTimes.push(...parts.analyze);
+      mermaidTimes.push(...parts.mermaid);
+    } else {
+      beforeLatencies.push(...lat);
+      beforeMermaid.push(...parts.mermaid);
+    }
+    console.log(
+      `| ${path} #${id} | ${build.name} | ${lat.length} | ${median(lat).toFixed(0)} ms | ${pct(lat, 90).toFixed(0)} ms | ${median(parts.analyze).toFixed(1)} ms | ${median(parts.mermaid).toFixed(0)} ms |`,
+    );
     await page.close();
-    continue;
   }
-  const id = await island.getAttribute('data-lw-example');
-  await island.getByRole('button', { name: 'Edit' }).click();
-  const pane = `[data-lw-example="${id}"] [data-lw-pane="main"]`;
-  await page.locator(`${pane} .monaco-editor`).waitFor({ timeout: 30_000 });
-  await page.locator(`${pane} [data-lw-graph] > svg`).waitFor({ timeout: 30_000 });
-  // Type a new instruction character by character at the end: every keystroke changes the graph's labels.
-  await page.locator(`${pane} .monaco-editor .view-lines`).click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('RUN ');
-  await page.waitForTimeout(400);
-  await page.evaluate(() => performance.clearMeasures());
-  const lat = await keystrokeLatency(page, pane, [...'echoabcdefghijklmnopqrstuvwxyz']);
-  const parts = await page.evaluate(() => ({
-    analyze: performance.getEntriesByName('lw:analyze').map((e) => e.duration),
-    mermaid: performance.getEntriesByName('lw:mermaid').map((e) => e.duration),
-  }));
-  allLatencies.push(...lat);
-  analyzeTimes.push(...parts.analyze);
-  mermaidTimes.push(...parts.mermaid);
-  console.log(
-    `| ${path} #${id} | ${lat.length} | ${median(lat).toFixed(0)} ms | ${pct(lat, 90).toFixed(0)} ms | ${median(parts.analyze).toFixed(1)} ms | ${median(parts.mermaid).toFixed(0)} ms |`,
-  );
-  await page.close();
 }
 console.log(
-  `| all | ${allLatencies.length} | ${median(allLatencies).toFixed(0)} ms | ${pct(allLatencies, 90).toFixed(0)} ms | ${median(analyzeTimes).toFixed(1)} ms | ${median(mermaidTimes).toFixed(0)} ms |`,
+  `| all | this build | ${allLatencies.length} | ${median(allLatencies).toFixed(0)} ms | ${pct(allLatencies, 90).toFixed(0)} ms | ${median(analyzeTimes).toFixed(1)} ms | ${median(mermaidTimes).toFixed(0)} ms |`,
 );
+if (beforeLatencies.length) {
+  console.log(`| all | before | ${beforeLatencies.length} | ${median(beforeLatencies).toFixed(0)} ms | ${pct(beforeLatencies, 90).toFixed(0)} ms | | ${median(beforeMermaid).toFixed(0)} ms |`);
+  console.log(
+    `\nthis build against before (same run): keystroke → graph median ${(median(beforeLatencies) / median(allLatencies)).toFixed(2)}× faster, Mermaid ${(median(beforeMermaid) / median(mermaidTimes)).toFixed(2)}× faster.`,
+  );
+}
 
 // 4: a 2,000-line Dockerfile in the playground.
 console.log('\n## Typing into a 2,000-line Dockerfile (playground)\n');
@@ -285,13 +351,13 @@ async function corpusSection(): Promise<void> {
   ] as const;
   console.log('\n## Real Dockerfiles in the playground (keystroke to updated graph)\n');
   console.log(
-    'Each file pasted into the playground; then a new line `RUN ` at its end and 30 single keystrokes, one at a time, each waiting for the graph box to report the graph up to date (`data-rendered`: a new drawing, or the same text as drawn, which is not drawn again). "overview" is the default view (a graph over 30 ops opens one node per stage); "stage open" expands the last stage, so every keystroke changes a label and redraws; "all steps" draws every op, as before issue 13. Parts: medians of the analysis (in the worker, request to answer), of Mermaid (text to SVG) and of the DOM update of the panes (steps, findings, graph insertion), per keystroke that needed each.\n',
+    'Each file pasted into the playground; then a new line `RUN ` at its end and 30 single keystrokes, one at a time, each waiting for the graph box to report the graph up to date (`data-rendered`: a new drawing, or the same text as drawn, which is not drawn again). "overview" is the default view (a graph over 30 ops opens one node per stage); "stage open" expands the last stage, so every keystroke changes a label and redraws; "all steps" draws every op (the "Stages" button). Parts: medians of the analysis (in the worker, request to answer), of Mermaid (text to SVG) and of the DOM update of the panes (steps, findings, graph insertion), per keystroke that needed each; the longest task over those 30 keystrokes. Then typing: 20 more characters typed 100 ms apart without waiting, the longest task from the first key to 100 ms after the last, and how long after the last key the graph is up to date. With --before, each row is measured on the earlier build right after this one.\n',
   );
-  console.log('| file | lines | ops | view | keystrokes | redrawn | median | p90 | analysis | Mermaid | DOM update | longest task while typing |');
-  console.log('| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| file | lines | ops | view | build | keystrokes | redrawn | median | p90 | analysis | Mermaid | DOM update | longest task (one key at a time) | typing 100 ms apart: longest task | graph up to date after the last key |');
+  console.log('| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, file] of FILES) {
     const code = readFileSync(join(SHARED, 'corpus', file), 'utf8');
-    for (const mode of ['overview', 'stage open', 'all steps'] as const) {
+    for (const mode of ['overview', 'stage open', 'all steps'] as const) for (const { name: buildName, base } of builds) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
       const page = await context.newPage();
       await page.goto(`${base}/playground/`);
@@ -341,8 +407,10 @@ async function corpusSection(): Promise<void> {
         return { analyze: d('lw:analyze'), mermaid: d('lw:mermaid'), render: d('lw:render'), long: (window as unknown as { __long: number[] }).__long };
       });
       const lines = code.split('\n').length;
+      const burst = await typingBurst(page, pane, 'abcdefghijklmnopqrst', 100);
+      const longest = (xs: number[]) => (xs.length ? `${Math.max(...xs).toFixed(0)} ms` : 'none over 50 ms');
       console.log(
-        `| ${name} | ${lines} | ${ops} | ${overview ? mode : 'whole (≤ 30 ops or one stage)'} | ${lat.length} | ${parts.mermaid.length} | ${median(lat).toFixed(0)} ms | ${pct(lat, 90).toFixed(0)} ms | ${median(parts.analyze).toFixed(1)} ms | ${parts.mermaid.length ? `${median(parts.mermaid).toFixed(0)} ms` : '–'} | ${median(parts.render).toFixed(1)} ms | ${parts.long.length ? `${Math.max(...parts.long).toFixed(0)} ms` : 'none over 50 ms'} |`,
+        `| ${name} | ${lines} | ${ops} | ${overview ? mode : 'whole (≤ 30 ops or one stage)'} | ${buildName} | ${lat.length} | ${parts.mermaid.length} | ${median(lat).toFixed(0)} ms | ${pct(lat, 90).toFixed(0)} ms | ${median(parts.analyze).toFixed(1)} ms | ${parts.mermaid.length ? `${median(parts.mermaid).toFixed(0)} ms` : '–'} | ${median(parts.render).toFixed(1)} ms | ${longest(parts.long)} | ${longest(burst.long)} | ${burst.settled.toFixed(0)} ms |`,
       );
       await context.close();
     }

@@ -11,7 +11,7 @@ import { summaryText } from '../model/texts.ts';
 import type { SiteTheme } from '../model/theme.ts';
 import { runAction } from './actions.ts';
 import { controlChange, readControls, syncControls } from './controls.ts';
-import { q } from './dom.ts';
+import { q, whenIdle } from './dom.ts';
 import { openEditors } from './editors.ts';
 import { createPanes, focusOp, renderPane, type Pane } from './panes.ts';
 import { loadEdit, saveEdit } from './session.ts';
@@ -117,9 +117,14 @@ export function mount(root: HTMLElement): Controller {
   function persist(state: ShareState): void {
     if (config.playground) {
       const ticket = ++shareTicket;
-      void encodeState(state).then((fragment) => {
-        // The fragment holds the state from now on: a `?s=` the page was opened with goes.
-        if (ticket === shareTicket) history.replaceState(history.state, '', `${location.pathname}#${fragment}`);
+      // Once the page is idle (the graph drawn): a long file's address takes 10-20 ms to write,
+      // and a newer state makes this one moot.
+      whenIdle(() => {
+        if (ticket !== shareTicket) return;
+        void encodeState(state).then((fragment) => {
+          // The fragment holds the state from now on: a `?s=` the page was opened with goes.
+          if (ticket === shareTicket) history.replaceState(history.state, '', `${location.pathname}#${fragment}`);
+        });
       });
     } else saveEdit(config.id, sameState(state, config.initial) ? undefined : state);
   }

@@ -12,3 +12,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 
 /** The first element under `root` matching `selector` (the island's markup is the server's: it is there). */
 export const q = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
+
+/** Runs `task` when the page is next idle (soon after, where the browser has no idle callback). */
+export function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 50);
+}

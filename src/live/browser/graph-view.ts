@@ -17,7 +17,10 @@ import { createGraphViewer, type ViewerGroup } from './graph-viewer.ts';
 import { wireStages } from './stage-nodes.ts';
 
 export interface GraphView {
-  /** Draws the pane's graph (skipped when its text is what is already drawn, unless the theme changed). */
+  /**
+   * Draws the pane's graph (skipped when its text is what is already drawn, unless the theme
+   * changed); a graph whose last drawing was slow redraws once the requests pause.
+   */
   show(mermaid: Pick<MermaidText, 'drawn' | 'outline'>, steps: readonly StepView[], theme: SiteTheme): Promise<void>;
   /** A button of the graph's viewer. */
   command(name: ViewCommand): void;
@@ -33,6 +36,16 @@ function opOf(node: Element, byNodeId: ReadonlyMap<string, string>): string | un
   for (const c of candidates) if (byNodeId.has(c)) return byNodeId.get(c);
   return undefined;
 }
+
+/**
+ * A redraw that takes longer than this is a long task that holds up typing: while the reader
+ * types, a graph whose last three drawings each took Mermaid longer (one slow drawing on a
+ * busy machine is not enough; loading Mermaid does not count) waits for a pause (TYPING_PAUSE_MS without a new request) and
+ * redraws once, its old drawing marked busy meanwhile; the steps list and findings follow
+ * every edit.
+ */
+const SLOW_DRAW_MS = 200;
+const TYPING_PAUSE_MS = 500;
 
 interface Job {
   readonly source: string;
@@ -62,6 +75,11 @@ export function createGraphView(
   let drawn = '';
   let drawnTheme: SiteTheme | undefined;
   let svg: SVGSVGElement | undefined;
+  /** How long Mermaid took for this pane's last three drawings (ms): slow means all of them were (all so far, when fewer). */
+  const drawTimes: number[] = [];
+  const slow = () => drawTimes.length > 0 && Math.min(...drawTimes) > SLOW_DRAW_MS;
+  /** A slow graph's redraw, waiting for the reader to pause. */
+  let waiting: ReturnType<typeof setTimeout> | undefined;
   let nodes = new Map<string, Element[]>();
   /**
    * What the arrow keys walk through, in the order of the build's steps: op nodes, and in the
@@ -173,7 +191,10 @@ export function createGraphView(
   async function draw(job: Job): Promise<void> {
     let markup: string;
     try {
-      markup = await renderMermaid(job.source, job.theme);
+      markup = await renderMermaid(job.source, job.theme, (ms) => {
+        drawTimes.push(ms);
+        if (drawTimes.length > 3) drawTimes.shift();
+      });
     } catch (error) {
       if (job.ticket !== requested) return;
       note.hidden = false;
@@ -224,8 +245,52 @@ export function createGraphView(
     if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += r.top - b.top - 16;
   }
 
+  /** Draws the current graph now (the reader expanded or collapsed stages). */
   function redraw(): void {
-    if (current) void view.show(current.mermaid, current.steps, current.theme);
+    if (current) void request(current.mermaid, current.steps, current.theme, true);
+  }
+
+  function stopWaiting(): void {
+    clearTimeout(waiting);
+    waiting = undefined;
+  }
+
+  async function request(mermaid: Pick<MermaidText, 'drawn' | 'outline'>, steps: readonly StepView[], theme: SiteTheme, now: boolean): Promise<void> {
+    current = { mermaid, steps, theme };
+    syncStagesButton();
+    const source = mermaid.outline ? outlineMermaid(mermaid.outline, expanded) : mermaid.drawn;
+    if (source === undefined) return;
+    stopWaiting();
+    if (source === drawn && theme === drawnTheme && pending === undefined) {
+      decorate(steps);
+      // Up to date without drawing: say so, as a drawing would.
+      box.dataset.rendered = String(++requested);
+      shown = requested;
+      if (!rendering) box.removeAttribute('aria-busy');
+      return;
+    }
+    if (!now && slow() && svg && theme === drawnTheme) {
+      box.setAttribute('aria-busy', 'true');
+      waiting = setTimeout(() => {
+        waiting = undefined;
+        if (current) void request(current.mermaid, current.steps, current.theme, true);
+      }, TYPING_PAUSE_MS);
+      return;
+    }
+    // While a drawing is under way, keep only the newest request: a burst of keystrokes
+    // costs at most one more render, and every finished drawing is newer than the last.
+    const ticket = ++requested;
+    pending = { source, steps, theme, ticket };
+    box.setAttribute('aria-busy', 'true');
+    if (rendering) return;
+    rendering = true;
+    while (pending) {
+      const job: Job = pending;
+      pending = undefined;
+      await draw(job);
+    }
+    rendering = false;
+    if (!pending && !waiting) box.removeAttribute('aria-busy');
   }
 
   /** A shortened label, or a base image's whole config source, reads on hover (the steps list has it too). */
@@ -264,34 +329,11 @@ export function createGraphView(
       if (name === 'stages') toggleAll();
       else viewer.command(name);
     },
-    async show(mermaid, steps, theme) {
-      current = { mermaid, steps, theme };
-      syncStagesButton();
-      const source = mermaid.outline ? outlineMermaid(mermaid.outline, expanded) : mermaid.drawn;
-      if (source === undefined) return;
-      if (source === drawn && theme === drawnTheme && pending === undefined) {
-        decorate(steps);
-        // Up to date without drawing: say so, as a drawing would.
-        box.dataset.rendered = String(++requested);
-        shown = requested;
-        return;
-      }
-      // While a drawing is under way, keep only the newest request: a burst of keystrokes
-      // costs at most one more render, and every finished drawing is newer than the last.
-      const ticket = ++requested;
-      pending = { source, steps, theme, ticket };
-      box.setAttribute('aria-busy', 'true');
-      if (rendering) return;
-      rendering = true;
-      while (pending) {
-        const job: Job = pending;
-        pending = undefined;
-        await draw(job);
-      }
-      rendering = false;
-      if (!pending) box.removeAttribute('aria-busy');
+    show(mermaid, steps, theme) {
+      return request(mermaid, steps, theme, false);
     },
     showText(text) {
+      stopWaiting();
       current = undefined;
       syncStagesButton();
       shown = ++requested;

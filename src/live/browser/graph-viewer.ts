@@ -93,10 +93,13 @@ export function createGraphViewer(wrapper: HTMLElement, box: HTMLElement, group:
       }
       box.scrollLeft = cx * box.scrollWidth - box.clientWidth / 2;
       box.scrollTop = cy * box.scrollHeight - box.clientHeight / 2;
-      const zoom = wrapper.querySelector<HTMLElement>('.lw-viewer-zoom');
-      if (zoom) zoom.textContent = `${Math.round((scale ?? currentScale(member as Member & { svg: SVGSVGElement })) * 100)} %`;
+      showZoom(scale ?? currentScale(member as Member & { svg: SVGSVGElement }));
     },
   };
+  function showZoom(scale: number): void {
+    const zoom = wrapper.querySelector<HTMLElement>('.lw-viewer-zoom');
+    if (zoom) zoom.textContent = `${Math.round(scale * 100)} %`;
+  }
   group.members.add(member);
 
   /** Shows every graph of the group at `scale`, or at the default view (one scale for all when there are several). */
@@ -243,6 +246,15 @@ export function createGraphViewer(wrapper: HTMLElement, box: HTMLElement, group:
   return {
     attach(svg) {
       member.svg = svg;
+      // One graph at the default view: its CSS (graph-svg.ts) is that view already. Measuring it
+      // now would force a layout of the page in the middle of the redraw; the zoom label reads
+      // the size once the frame has laid it out.
+      if (group.scale === undefined && group.members.size === 1) {
+        requestAnimationFrame(() => {
+          if (member.svg === svg && shown(member)) showZoom(currentScale(member));
+        });
+        return;
+      }
       applyAll();
     },
     command(name) {

@@ -102,14 +102,16 @@ export function createIslandStore(initial: ShareState, options: IslandStoreOptio
     const started = performance.now();
     snapshot = snapshotOf(seq, analyzed, result, thread);
     for (const listener of listeners) listener(snapshot);
-    if (thread === 'worker') pause = pauseAfter(performance.now() - started);
+    // With the worker there is no base pause: at most one analysis is in flight and one waits,
+    // so a burst costs two whatever the pause, and a keystroke is analyzed at once.
+    if (thread === 'worker') pause = pauseAfter(performance.now() - started, 0);
   }
 
   // The pause before the next analysis grows with what the last one cost this thread (the
   // analysis itself here; showing the answer when the worker did it), so typing into a long
   // file stays fluid instead of updating the page after every keystroke.
   let pause = delayMs;
-  const pauseAfter = (ms: number) => Math.min(400, Math.max(delayMs, 2 * ms));
+  const pauseAfter = (ms: number, least = delayMs) => Math.min(400, Math.max(least, 2 * ms));
 
   function runHere(): void {
     const started = performance.now();

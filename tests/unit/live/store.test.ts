@@ -193,6 +193,15 @@ describe('island store with an off-thread analysis', () => {
     expect(store.get().state.code).toBe('FROM a\n30');
   });
 
+  it('with the worker, a keystroke after an answer is analyzed without the base pause', async () => {
+    const { store, requests } = harness({ code: 'FROM a' });
+    store.update({ code: 'FROM b' }, true);
+    await requests[0].answer();
+    store.update({ code: 'FROM c' });
+    await vi.advanceTimersByTimeAsync(1); // the base pause is 10 ms
+    expect(requests.map((r) => r.state.code)).toEqual(['FROM b', 'FROM c']);
+  });
+
   it("pauses before the next analysis in proportion to what showing the last answer cost this thread", async () => {
     const { store, requests } = harness({ code: 'FROM a' });
     // A page whose update takes 30 ms (a long list of steps), on the test's clock.
