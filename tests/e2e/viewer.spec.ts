@@ -187,8 +187,12 @@ test('the two graphs of a comparison are drawn at one scale', async ({ page }) =
 test("pasting your own file into the playground closes the starter's comparison", async ({ page }) => {
   const root = await openPlayground(page);
   await expect(pane(root, 'compare')).toBeVisible();
+  const starter = root.getByLabel('Starter');
+  await expect(starter.locator('option:checked')).toHaveText('COPY versus COPY --link');
   await paste(page, root, MOBY);
   await expect(pane(root, 'compare')).toBeHidden();
+  // The Starter select no longer names a starter the page does not show.
+  await expect(starter.locator('option:checked')).toHaveText('Your own Dockerfile');
   await expect(root.locator('[data-lw-status]')).toContainText('--link variant');
   await expect(root.getByRole('button', { name: 'Compare with --link flipped' })).toHaveAttribute('aria-pressed', 'false');
   await expect(root.locator('[data-lw-summary]')).not.toContainText('against');
@@ -200,6 +204,10 @@ test("pasting your own file into the playground closes the starter's comparison"
   await expect(pane(root, 'compare')).toBeVisible();
   await expect.poll(() => editorText(pane(root, 'compare'))).toContain('RUNC_VERSION');
   await expect.poll(share).toBeLessThan(0.55);
+  // Choosing a starter again shows it, and the select names it.
+  await starter.selectOption({ label: 'COPY versus COPY --link' });
+  await expect.poll(() => editorText(pane(root))).not.toContain('RUNC_VERSION');
+  await expect(starter.locator('option:checked')).toHaveText('COPY versus COPY --link');
 });
 
 test('a share link opened in a tab that shows the playground loads its state', async ({ page }) => {

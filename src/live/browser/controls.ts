@@ -4,7 +4,8 @@
  */
 import type { ShareState } from '../model/share-state.ts';
 import { buildArgProblems, buildArgsText, changesFrom, changeValue, controlChoices, parseBuildArgs } from '../model/controls.ts';
-import { LW_ACTION, LW_FIELD, LW_INPUT_PROBLEM, LW_SIM, sel } from '../model/selectors.ts';
+import { LW_ACTION, LW_FIELD, LW_INPUT_PROBLEM, LW_SIM, LW_STARTER, sel } from '../model/selectors.ts';
+import { OWN_FILE, starterOf } from '../model/starters.ts';
 import { optionText } from '../model/texts.ts';
 import { el, q } from './dom.ts';
 import type { PaneSnapshot, Snapshot } from './store.ts';
@@ -47,6 +48,9 @@ export function syncControls(root: HTMLElement, snapshot: Snapshot): void {
   if (active !== args && JSON.stringify(parseBuildArgs(args.value)) !== JSON.stringify(state.buildArgs ?? {})) args.value = buildArgsText(state.buildArgs);
   const ignore = q<HTMLTextAreaElement>(root, sel(LW_FIELD, 'dockerignore'));
   if (active !== ignore) ignore.value = state.dockerignore ?? '';
+  // The playground's Starter names the starter on show, or says the text is the reader's own.
+  const starter = root.querySelector<HTMLSelectElement>(sel(LW_STARTER));
+  if (starter && active !== starter) starter.value = starterOf(state.code)?.id ?? OWN_FILE.id;
   root.querySelector(sel(LW_ACTION, 'toggle-compare'))?.setAttribute('aria-pressed', String(state.compare !== undefined));
   q<HTMLInputElement>(root, sel(LW_FIELD, 'mergeOp')).checked = state.mergeOp !== false;
   declaredArgs.set(root, [...new Set(views.flatMap((v) => v.argNames))]);

@@ -7,6 +7,12 @@ export interface Starter {
   readonly simulate?: readonly string[];
 }
 
+/** The Starter select's choice while the playground shows a text that is no starter's (pasted, opened or edited). */
+export const OWN_FILE = { id: '', name: 'Your own Dockerfile' } as const;
+
+/** The starter whose text `code` is, if any. */
+export const starterOf = (code: string): Starter | undefined => STARTERS.find((s) => s.code === code);
+
 export const STARTERS: readonly Starter[] = [
   {
     id: 'canonical',
