@@ -60,7 +60,10 @@ test('a graph slow to redraw waits for a pause in typing, then draws the newest 
   await page.keyboard.type(' slowly', { delay: 30 });
   expect(await draws()).toBe(before);
   await expect(main.locator('[data-lw-steps]')).toContainText('slowly');
+  // Meanwhile the old drawing is faded: it is behind the text.
+  await expect(box).toHaveClass(/\blw-waiting\b/);
   await settle();
+  await expect(box).not.toHaveClass(/\blw-waiting\b/);
   expect(await draws()).toBe(before + 1);
   await expect(svg).toContainText('slowly');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

@@ -253,6 +253,7 @@ export function createGraphView(
   function stopWaiting(): void {
     clearTimeout(waiting);
     waiting = undefined;
+    box.classList.remove('lw-waiting');
   }
 
   async function request(mermaid: Pick<MermaidText, 'drawn' | 'outline'>, steps: readonly StepView[], theme: SiteTheme, now: boolean): Promise<void> {
@@ -271,8 +272,11 @@ export function createGraphView(
     }
     if (!now && slow() && svg && theme === drawnTheme) {
       box.setAttribute('aria-busy', 'true');
+      // Faded, so that the reader sees the drawing is behind the text.
+      box.classList.add('lw-waiting');
       waiting = setTimeout(() => {
         waiting = undefined;
+        box.classList.remove('lw-waiting');
         if (current) void request(current.mermaid, current.steps, current.theme, true);
       }, TYPING_PAUSE_MS);
       return;
